@@ -1,0 +1,35 @@
+namespace FlowViz.Core.Flows;
+
+/// <summary>The fields of <see cref="FlowRecord"/>, so code can switch over columns without reflection.</summary>
+public enum FlowField
+{
+    TimeReceived,
+    TimeStart,
+    TimeEnd,
+    Exporter,
+    ObservationDomainId,
+    FlowProtocol,
+    SrcAddr,
+    DstAddr,
+    NextHop,
+    SrcPort,
+    DstPort,
+    Protocol,
+    TcpFlags,
+    Tos,
+    InputInterface,
+    OutputInterface,
+    Bytes,
+    Packets,
+    SamplingRate,
+    SrcAs,
+    DstAs,
+    SrcMask,
+    DstMask,
+    SrcVlan,
+    DstVlan,
+    Direction,
+    SrcMac,
+    DstMac,
+    MplsLabel,
+}

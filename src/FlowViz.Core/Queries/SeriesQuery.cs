@@ -1,0 +1,7 @@
+namespace FlowViz.Core.Queries;
+
+/// <summary>
+/// Per-second rates of <paramref name="Metric"/> in buckets of <paramref name="StepSeconds"/>, one series per
+/// top-<paramref name="Limit"/> key of <paramref name="By"/> plus one "other" series for the rest.
+/// </summary>
+public sealed record SeriesQuery(TimeRange Range, FlowDimension By, TrafficMetric Metric, int StepSeconds, int Limit);

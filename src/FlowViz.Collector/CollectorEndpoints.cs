@@ -9,5 +9,16 @@ public sealed class CollectorEndpoints
 
     public IReadOnlyList<IPEndPoint> Bound => _bound;
 
+    /// <summary>
+    /// The first listener as reachable on this machine (an any-address becomes loopback): where a local
+    /// sender such as the demo exporters should send.
+    /// </summary>
+    public IPEndPoint LoopbackTarget()
+    {
+        var first = _bound.Count > 0 ? _bound[0] : throw new InvalidOperationException("The collector has not bound any UDP port yet.");
+        var address = first.Address.Equals(IPAddress.IPv6Any) || first.Address.Equals(IPAddress.Any) ? IPAddress.Loopback : first.Address;
+        return new IPEndPoint(address, first.Port);
+    }
+
     internal void Set(IReadOnlyList<IPEndPoint> endpoints) => _bound = endpoints;
 }

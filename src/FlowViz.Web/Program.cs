@@ -1,27 +1,56 @@
+using FlowViz.Collector;
+using FlowViz.Generator;
+using FlowViz.Generator.Demo;
+using FlowViz.Storage;
+using FlowViz.Storage.Embedded;
+using FlowViz.Storage.Migrations;
+using FlowViz.Web.Api;
 using FlowViz.Web.Components;
+using FlowViz.Web.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(CommandLine.Normalize(args));
+// Serve the static assets from the build output whatever the environment (also for `dotnet run` in Production).
+builder.WebHost.UseStaticWebAssets();
 
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+FlowVizDatabase database;
+try
+{
+    database = await FlowVizDatabase.OpenAsync(builder.Configuration, CancellationToken.None);
+}
+catch (PostgresNotFoundException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
+
+builder.Services.AddSingleton(database);
+builder.Services.AddHostedService<EmbeddedDatabaseLifetime>(); // first: stopped last
+builder.Services.AddFlowVizStorage(database.ConnectionString);
+
+builder.Services.Configure<CollectorOptions>(builder.Configuration.GetSection(CollectorOptions.SectionName));
+builder.Services.AddFlowVizCollector();
+builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.SectionName));
+builder.Services.AddFlowVizDemo(services => services.GetRequiredService<CollectorEndpoints>().LoopbackTarget());
+
+builder.Services.AddProblemDetails();
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
+await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(app.Lifetime.ApplicationStopping);
+
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
 }
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
-
+app.UseStatusCodePages();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+app.MapHealthChecks("/healthz");
+app.MapTrafficApi();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
-app.Run();
+await app.RunAsync();
+return 0;

@@ -1,0 +1,110 @@
+using System.Globalization;
+using FlowViz.Core.Queries;
+
+namespace FlowViz.Web.Api;
+
+/// <summary>
+/// Reads and checks the query parameters of the v1 API. Every problem is collected (not only the first)
+/// under the name of the parameter it concerns, so a 400 says exactly what to fix.
+/// </summary>
+internal sealed class ApiParameters(IQueryCollection query)
+{
+    public const int MaxLimit = 1_000;
+
+    private readonly Dictionary<string, string[]> _errors = new(StringComparer.Ordinal);
+
+    public IDictionary<string, string[]> Errors => _errors;
+
+    public bool IsValid => _errors.Count == 0;
+
+    public TimeRange Range()
+    {
+        var from = Time("from");
+        var to = Time("to");
+        if (from is { } f && to is { } t)
+        {
+            if (t > f)
+            {
+                return new TimeRange(f, t);
+            }
+            Fail("to", $"must be later than 'from' ({f:O}); the range is half-open [from, to).");
+        }
+        return default;
+    }
+
+    public FlowDimension Dimension()
+    {
+        var text = query["by"].ToString();
+        if (FlowDimensionNames.TryParse(text, out var dimension))
+        {
+            return dimension;
+        }
+        Fail("by", $"'{text}' is not a dimension; use one of: {string.Join(", ", FlowDimensionNames.Names)}.");
+        return default;
+    }
+
+    public TrafficMetric Metric(TrafficMetric fallback, params TrafficMetric[] allowed)
+    {
+        var text = query["metric"].ToString();
+        if (text.Length == 0)
+        {
+            return fallback;
+        }
+        var match = allowed.Where(m => string.Equals(m.ToString(), text, StringComparison.OrdinalIgnoreCase)).ToArray();
+        if (match.Length == 1)
+        {
+            return match[0];
+        }
+        Fail("metric", $"'{text}' is not a metric here; use one of: {string.Join(", ", allowed.Select(m => m.ToString().ToLowerInvariant()))}.");
+        return fallback;
+    }
+
+    public int Limit() => Integer("limit", fallback: 10, min: 1, max: MaxLimit);
+
+    public int Step(TimeRange range)
+    {
+        if (!query.ContainsKey("step"))
+        {
+            return range == default ? 60 : SeriesStep.For(range);
+        }
+        var step = Integer("step", fallback: 60, min: 1, max: 366 * 86_400);
+        if (IsValid && range != default && SeriesStep.BucketCount(range, step) > SeriesStep.MaxPoints)
+        {
+            Fail("step", $"{step} s gives more than {SeriesStep.MaxPoints} buckets over this range; use at least {SeriesStep.For(range)} s.");
+        }
+        return step;
+    }
+
+    private DateTimeOffset? Time(string name)
+    {
+        var text = query[name].ToString();
+        if (text.Length == 0)
+        {
+            Fail(name, "is required: an ISO 8601 time such as 2026-11-23T06:00:00Z.");
+            return null;
+        }
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
+        {
+            return value;
+        }
+        Fail(name, $"'{text}' is not an ISO 8601 time such as 2026-11-23T06:00:00Z.");
+        return null;
+    }
+
+    private int Integer(string name, int fallback, int min, int max)
+    {
+        var text = query[name].ToString();
+        if (text.Length == 0)
+        {
+            return fallback;
+        }
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+        Fail(name, $"'{text}' must be a whole number from {min} to {max}.");
+        return fallback;
+    }
+
+    private void Fail(string name, string why) => _errors[name] = [why];
+}

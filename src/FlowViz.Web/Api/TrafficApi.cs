@@ -1,0 +1,74 @@
+using FlowViz.Core.Queries;
+
+namespace FlowViz.Web.Api;
+
+/// <summary>
+/// HTTP API v1: JSON over the same query service the UI uses. Times are ISO 8601 UTC, ranges half-open.
+/// </summary>
+internal static class TrafficApi
+{
+    public static IEndpointRouteBuilder MapTrafficApi(this IEndpointRouteBuilder endpoints)
+    {
+        var v1 = endpoints.MapGroup("/api/v1").WithTags("Traffic");
+        v1.MapGet("/summary", SummaryAsync);
+        v1.MapGet("/top", TopAsync);
+        v1.MapGet("/series", SeriesAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> SummaryAsync(HttpRequest request, ITrafficQueries traffic, CancellationToken cancellationToken)
+    {
+        var parameters = new ApiParameters(request.Query);
+        var range = parameters.Range();
+        if (!parameters.IsValid)
+        {
+            return Results.ValidationProblem(parameters.Errors);
+        }
+        var totals = await traffic.SummaryAsync(range, cancellationToken);
+        return Results.Ok(new { totals.Flows, totals.Packets, totals.Bytes });
+    }
+
+    private static async Task<IResult> TopAsync(HttpRequest request, ITrafficQueries traffic, CancellationToken cancellationToken)
+    {
+        var parameters = new ApiParameters(request.Query);
+        var range = parameters.Range();
+        var by = parameters.Dimension();
+        var metric = parameters.Metric(TrafficMetric.Bytes, TrafficMetric.Bytes, TrafficMetric.Packets, TrafficMetric.Flows);
+        var limit = parameters.Limit();
+        if (!parameters.IsValid)
+        {
+            return Results.ValidationProblem(parameters.Errors);
+        }
+        var top = await traffic.TopAsync(new TopQuery(range, by, metric, limit), cancellationToken);
+        return Results.Ok(new
+        {
+            Rows = top.Rows,
+            Other = new { top.Other.Flows, top.Other.Packets, top.Other.Bytes },
+        });
+    }
+
+    private static async Task<IResult> SeriesAsync(HttpRequest request, ITrafficQueries traffic, CancellationToken cancellationToken)
+    {
+        var parameters = new ApiParameters(request.Query);
+        var range = parameters.Range();
+        var by = parameters.Dimension();
+        var metric = parameters.Metric(TrafficMetric.Bits, TrafficMetric.Bits, TrafficMetric.Packets, TrafficMetric.Flows);
+        var step = parameters.Step(range);
+        var limit = parameters.Limit();
+        if (!parameters.IsValid)
+        {
+            return Results.ValidationProblem(parameters.Errors);
+        }
+        var result = await traffic.SeriesAsync(new SeriesQuery(range, by, metric, step, limit), cancellationToken);
+        return Results.Ok(new
+        {
+            Step = result.StepSeconds,
+            Series = result.Series.Select(s => new
+            {
+                s.Key,
+                s.Label,
+                Points = s.Points.Select(p => new object[] { p.UnixSeconds, p.Rate }),
+            }),
+        });
+    }
+}

@@ -1,0 +1,67 @@
+using System.Net;
+using System.Net.Sockets;
+using FlowViz.Collector.Statistics;
+using FlowViz.Protocols;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace FlowViz.Collector.Tests;
+
+/// <summary>A real <see cref="CollectorService"/> on real loopback sockets, with a recording writer.</summary>
+internal sealed class RunningCollector : IAsyncDisposable
+{
+    private readonly CollectorService _service;
+
+    private RunningCollector(CollectorOptions options)
+    {
+        Statistics = new CollectorStatistics();
+        Endpoints = new CollectorEndpoints();
+        _service = new CollectorService(
+            Options.Create(options),
+            new FlowDatagramDecoder(TimeProvider.System),
+            Writer,
+            Statistics,
+            Endpoints,
+            TimeProvider.System,
+            NullLogger<CollectorService>.Instance);
+    }
+
+    public RecordingBatchWriter Writer { get; } = new();
+
+    public CollectorStatistics Statistics { get; }
+
+    public CollectorEndpoints Endpoints { get; }
+
+    public int Port => Endpoints.Bound[0].Port;
+
+    public static async Task<RunningCollector> StartAsync(Action<CollectorOptions>? configure = null)
+    {
+        var options = new CollectorOptions
+        {
+            Listen = ["[::]:0"],
+            BatchMaxAge = TimeSpan.FromMilliseconds(50),
+            DecodeWorkers = 2,
+        };
+        configure?.Invoke(options);
+        var collector = new RunningCollector(options);
+        await collector._service.StartAsync(CancellationToken.None);
+        return collector;
+    }
+
+    public async Task SendAsync(IPAddress to, params byte[][] datagrams)
+    {
+        using var socket = new Socket(to.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        foreach (var datagram in datagrams)
+        {
+            await socket.SendToAsync(datagram, SocketFlags.None, new IPEndPoint(to, Port));
+        }
+    }
+
+    public Task StopAsync() => _service.StopAsync(CancellationToken.None);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _service.StopAsync(CancellationToken.None);
+        _service.Dispose();
+    }
+}

@@ -84,7 +84,11 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
             return;
         }
         NpgsqlConnection.ClearAllPools(); // idle pooled connections would only meet a closed socket
-        await RunAsync("pg_ctl", ["-D", DataDirectory, "-m", "fast", "-w", "stop"], cancellationToken);
+        // A server killed behind our back is already stopped; pg_ctl would fail on its stale PID.
+        if (StalePostmaster.IsServerRunning(DataDirectory))
+        {
+            await RunAsync("pg_ctl", ["-D", DataDirectory, "-m", "fast", "-w", "stop"], cancellationToken);
+        }
         _running = false;
     }
 

@@ -5,7 +5,7 @@ namespace FlowViz.Storage.Embedded;
 /// <summary>
 /// What a killed run leaves behind: <c>postmaster.pid</c> and the socket lock file. PostgreSQL refuses to start
 /// while they name a live process, and after a reboot that PID may belong to something else; so the PID is
-/// trusted only if that process is a postgres.
+/// trusted only if that process is a postgres started on this data directory.
 /// </summary>
 internal static class StalePostmaster
 {
@@ -17,7 +17,7 @@ internal static class StalePostmaster
             return false;
         }
         var firstLine = File.ReadLines(pidFile).FirstOrDefault();
-        return int.TryParse(firstLine, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && IsPostgres(pid);
+        return int.TryParse(firstLine, NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && IsPostmasterOf(pid, dataDirectory);
     }
 
     public static void RemoveLeftovers(string dataDirectory, string socketDirectory)
@@ -29,11 +29,13 @@ internal static class StalePostmaster
         }
     }
 
-    private static bool IsPostgres(int pid)
+    private static bool IsPostmasterOf(int pid, string dataDirectory)
     {
         try
         {
-            return File.ReadAllText($"/proc/{pid}/comm").Trim() == "postgres";
+            // pg_ctl starts "postgres -D <data directory>"; the arguments are NUL-separated in cmdline.
+            var arguments = File.ReadAllText($"/proc/{pid}/cmdline").Split('\0');
+            return arguments.Length > 0 && Path.GetFileName(arguments[0]) == "postgres" && arguments.Contains(dataDirectory);
         }
         catch (IOException)
         {

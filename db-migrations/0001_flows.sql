@@ -45,12 +45,20 @@ DECLARE
         dst_mac               bigint      NOT NULL,
         mpls_label            integer     NOT NULL
     $columns$;
+    timescale    boolean := false;
 BEGIN
-    -- TimescaleDB only works when its library is preloaded; "available" alone would make
-    -- CREATE EXTENSION fail, so both are required before choosing the hypertable layout.
-    IF EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'timescaledb')
-       AND current_setting('shared_preload_libraries') LIKE '%timescaledb%' THEN
-        CREATE EXTENSION IF NOT EXISTS timescaledb;
+    -- Use TimescaleDB when the server offers it. CREATE EXTENSION can still fail (on a stock server the
+    -- library must be in shared_preload_libraries), so it is tried in a sub-transaction, and a failure
+    -- falls back to native partitioning with a warning; flowviz_settings records which layout was chosen.
+    IF EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'timescaledb') THEN
+        BEGIN
+            CREATE EXTENSION IF NOT EXISTS timescaledb;
+            timescale := true;
+        EXCEPTION WHEN OTHERS THEN
+            RAISE WARNING 'timescaledb is available but CREATE EXTENSION failed (%); using native partitioning', SQLERRM;
+        END;
+    END IF;
+    IF timescale THEN
         EXECUTE 'CREATE TABLE flows (' || flow_columns || ')';
         -- One-hour chunks: a busy collector writes millions of rows an hour, and an hour is the
         -- unit later rollups and compression work in; create_hypertable also adds the

@@ -1,0 +1,74 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace FlowViz.Storage.Flows;
+
+/// <summary>
+/// Keeps the daily partitions of <c>flows</c> for now − 1 day … now + <see cref="FlowVizStorageOptions.PartitionDaysAhead"/>
+/// in place, at start and every <see cref="FlowVizStorageOptions.PartitionCheckInterval"/>. The work is done by the SQL
+/// function <c>flowviz_create_flow_partitions</c> (0001_flows.sql), which does nothing on a TimescaleDB hypertable,
+/// so this service need not know the layout. Dropping old partitions (retention) is a later issue; it belongs here.
+/// </summary>
+public sealed partial class FlowPartitionMaintainer : BackgroundService
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly FlowVizStorageOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<FlowPartitionMaintainer> _logger;
+
+    public FlowPartitionMaintainer(
+        NpgsqlDataSource dataSource, IOptions<FlowVizStorageOptions> options, TimeProvider time, ILogger<FlowPartitionMaintainer> logger)
+    {
+        _dataSource = dataSource;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>Creates the partitions around now that are missing; returns how many were created.</summary>
+    public Task<int> EnsureCurrentPartitionsAsync(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        return EnsurePartitionsAsync(now.AddDays(-1), now.AddDays(_options.PartitionDaysAhead), cancellationToken);
+    }
+
+    /// <summary>Creates the missing daily partitions covering the UTC days of [from, to]; returns how many were created.</summary>
+    public async Task<int> EnsurePartitionsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand("SELECT flowviz_create_flow_partitions($1, $2)");
+        command.Parameters.Add(new() { Value = from.UtcDateTime });
+        command.Parameters.Add(new() { Value = to.UtcDateTime });
+        var created = (int)(await command.ExecuteScalarAsync(cancellationToken))!;
+        if (created > 0)
+        {
+            LogCreated(created, from, to);
+        }
+        return created;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(_options.PartitionCheckInterval, _time);
+        do
+        {
+            try
+            {
+                await EnsureCurrentPartitionsAsync(stoppingToken);
+            }
+            catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
+            {
+                // Not fatal: the writer creates a missing partition itself; the next tick tries again.
+                LogFailed(exception);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created {Count} flows partition(s) for {From:u} … {To:u}")]
+    private partial void LogCreated(int count, DateTimeOffset from, DateTimeOffset to);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not create flows partitions; retrying at the next check")]
+    private partial void LogFailed(Exception exception);
+}

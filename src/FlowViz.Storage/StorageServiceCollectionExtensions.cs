@@ -1,0 +1,35 @@
+using FlowViz.Core.Flows;
+using FlowViz.Core.Queries;
+using FlowViz.Storage.Flows;
+using FlowViz.Storage.Migrations;
+using FlowViz.Storage.Queries;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+
+namespace FlowViz.Storage;
+
+/// <summary>Registers the storage layer. The host then runs <see cref="MigrationRunner.ApplyAsync"/> before serving.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    public static IServiceCollection AddFlowVizStorage(
+        this IServiceCollection services, string connectionString, Action<FlowVizStorageOptions>? configure = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        services.AddOptions<FlowVizStorageOptions>();
+        if (configure is not null)
+        {
+            services.Configure(configure);
+        }
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        services.AddSingleton<MigrationRunner>();
+        services.AddSingleton<FlowPartitionMaintainer>();
+        services.AddHostedService(provider => provider.GetRequiredService<FlowPartitionMaintainer>());
+        services.AddSingleton<FlowCopyWriter>();
+        services.AddSingleton<IFlowBatchWriter>(provider => provider.GetRequiredService<FlowCopyWriter>());
+        services.AddSingleton<TrafficQueries>();
+        services.AddSingleton<ITrafficQueries>(provider => provider.GetRequiredService<TrafficQueries>());
+        return services;
+    }
+}

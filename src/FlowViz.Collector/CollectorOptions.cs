@@ -7,12 +7,16 @@ public sealed class CollectorOptions
 {
     public const string SectionName = "Collector";
 
+    /// <summary>The listener used when none is configured.</summary>
+    public const string DefaultListen = "[::]:2055";
+
     /// <summary>
-    /// UDP endpoints to listen on. "[::]:2055" is dual-stack (IPv4 and IPv6 on one socket); port 0 picks a
-    /// free port (the tests use it). The version is read from each datagram, whatever the port.
+    /// UDP endpoints to listen on; <see cref="DefaultListen"/> when empty. "[::]:2055" is dual-stack (IPv4 and
+    /// IPv6 on one socket); port 0 picks a free port (the tests use it). The version is read from each
+    /// datagram, whatever the port. (Empty by default rather than pre-filled: configuration binding appends
+    /// to a pre-filled list, which would bind the default port twice.)
     /// </summary>
-    [MinLength(1)]
-    public List<string> Listen { get; set; } = ["[::]:2055"];
+    public List<string> Listen { get; set; } = [];
 
     /// <summary>Kernel receive buffer asked for each socket. Bursts beyond it are lost in the kernel, uncounted.</summary>
     [Range(64 * 1024, int.MaxValue)]

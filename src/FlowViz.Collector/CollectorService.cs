@@ -31,11 +31,20 @@ public sealed partial class CollectorService(
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
-        foreach (var text in _options.Listen)
+        foreach (var text in _options.Listen.DefaultIfEmpty(CollectorOptions.DefaultListen).Distinct())
         {
-            var listener = new UdpFlowListener(ListenerEndpoint.Parse(text), _options.ReceiveBufferBytes, logger);
-            _listeners.Add(listener);
-            LogListening(listener.LocalEndpoint);
+            var endpoint = ListenerEndpoint.Parse(text);
+            try
+            {
+                _listeners.Add(new UdpFlowListener(endpoint, _options.ReceiveBufferBytes, logger));
+            }
+            catch (System.Net.Sockets.SocketException e)
+            {
+                throw new InvalidOperationException(
+                    $"The collector cannot listen on UDP {endpoint}: {e.Message}. Another program (another collector?) may hold the port; " +
+                    $"change {CollectorOptions.SectionName}:Listen.", e);
+            }
+            LogListening(_listeners[^1].LocalEndpoint);
         }
         endpoints.Set([.. _listeners.Select(l => l.LocalEndpoint)]);
         return base.StartAsync(cancellationToken);

@@ -12,16 +12,18 @@ var builder = WebApplication.CreateBuilder(CommandLine.Normalize(args));
 // Serve the static assets from the build output whatever the environment (also for `dotnet run` in Production).
 builder.WebHost.UseStaticWebAssets();
 
-FlowVizDatabase database;
+FlowVizDatabase opened;
 try
 {
-    database = await FlowVizDatabase.OpenAsync(builder.Configuration, CancellationToken.None);
+    opened = await FlowVizDatabase.OpenAsync(builder.Configuration, CancellationToken.None);
 }
 catch (PostgresNotFoundException e)
 {
     Console.Error.WriteLine(e.Message);
     return 1;
 }
+// Stops an embedded server however the host ends, start-up failures included.
+await using var database = opened;
 
 builder.Services.AddSingleton(database);
 builder.Services.AddHostedService<EmbeddedDatabaseLifetime>(); // first: stopped last

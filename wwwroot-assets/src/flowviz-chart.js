@@ -23,7 +23,8 @@ function loadApexCharts() {
     return apexLoading;
 }
 
-// Same rule as TrafficUnits.Format in .NET: the largest prefix not above |value|, 3 significant digits.
+// Same rule as TrafficUnits.Format in .NET: the largest prefix not above |value|, 3 significant digits,
+// whole numbers below the first prefix stay whole.
 // Axis labels drop trailing zeros ("2 Mbit/s", not "2.00 Mbit/s").
 export function formatRate(value, scale, mirrored, trim) {
     const v = mirrored ? Math.abs(value) : value;
@@ -36,7 +37,8 @@ export function formatRate(value, scale, mirrored, trim) {
     }
     const n = v / step.factor;
     const an = Math.abs(n);
-    const digits = an === 0 ? 0 : an < 10 ? 2 : an < 100 ? 1 : 0;
+    const whole = step.factor === 1 && Number.isInteger(n);
+    const digits = an === 0 || whole ? 0 : an < 10 ? 2 : an < 100 ? 1 : 0;
     let text = n.toFixed(digits);
     if (trim && text.includes('.')) {
         text = text.replace(/\.?0+$/, '');

@@ -1,0 +1,83 @@
+using FlowViz.Core.Queries;
+using FlowViz.Web.Components.Formatting;
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+
+namespace FlowViz.Web.Components.Charts;
+
+/// <summary>
+/// A stacked area chart of per-second rates over apexcharts (lib/flowviz-chart.js). The module is imported on
+/// first render and data is sent again only when the inputs changed, so a refresh that brings the same
+/// numbers costs no interop traffic.
+/// </summary>
+public partial class StackedTrafficChart : IAsyncDisposable
+{
+    public const string ModulePath = "./lib/flowviz-chart.js";
+
+    private ElementReference _element;
+    private IJSObjectReference? _module;
+    private IJSObjectReference? _chart;
+    private ChartInputs? _sent;
+    private bool _disposed;
+
+    [Inject] private IJSRuntime JS { get; set; } = default!;
+
+    [Parameter, EditorRequired] public SeriesResult? Series { get; set; }
+
+    /// <summary>"bit/s", "packets/s" or "flows/s": picks the prefixes of the y axis and tooltip.</summary>
+    [Parameter] public string Unit { get; set; } = TrafficUnits.BitsPerSecond;
+
+    /// <summary>Series with negative rates are drawn below the axis; labels then show magnitudes.</summary>
+    [Parameter] public bool Mirrored { get; set; }
+
+    [Parameter] public int Height { get; set; } = 320;
+
+    /// <summary>IANA zone for the time axis and tooltip; the browser's own zone in practice.</summary>
+    [Parameter] public string TimeZone { get; set; } = "UTC";
+
+    [Parameter] public string? Title { get; set; }
+
+    private string AriaLabel => $"{Title ?? "Traffic"} in {Unit}, stacked by series";
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        var inputs = new ChartInputs(Series, Unit, Mirrored, Height, TimeZone);
+        if (_disposed || (!firstRender && (_chart is null || inputs.SameAs(_sent))))
+        {
+            return;
+        }
+        var payload = ChartPayload.From(Series, Unit, Mirrored, Height, TimeZone);
+        _sent = inputs;
+        if (firstRender)
+        {
+            _module = await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
+            _chart = await _module.InvokeAsync<IJSObjectReference>("create", _element, payload);
+        }
+        else
+        {
+            await _module!.InvokeVoidAsync("update", _chart, payload);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _disposed = true;
+        try
+        {
+            if (_chart is not null)
+            {
+                await _module!.InvokeVoidAsync("destroy", _chart);
+                await _chart.DisposeAsync();
+            }
+            if (_module is not null)
+            {
+                await _module.DisposeAsync();
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit is gone, and the browser's chart with it.
+        }
+        GC.SuppressFinalize(this);
+    }
+}

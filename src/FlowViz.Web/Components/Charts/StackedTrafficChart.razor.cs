@@ -41,22 +41,29 @@ public partial class StackedTrafficChart : IAsyncDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        var inputs = new ChartInputs(Series, Unit, Mirrored, Height, TimeZone);
-        if (_disposed || (!firstRender && (_chart is null || inputs.SameAs(_sent))))
-        {
-            return;
-        }
-        var payload = ChartPayload.From(Series, Unit, Mirrored, Height, TimeZone);
-        _sent = inputs;
         if (firstRender)
         {
+            _sent = CurrentInputs;
+            var payload = ChartPayload.From(Series, Unit, Mirrored, Height, TimeZone);
             _module = await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
             _chart = await _module.InvokeAsync<IJSObjectReference>("create", _element, payload);
         }
-        else
+        // Also right after create: parameters that changed while it was awaited were not sent yet.
+        await SyncAsync();
+    }
+
+    private ChartInputs CurrentInputs => new(Series, Unit, Mirrored, Height, TimeZone);
+
+    private async Task SyncAsync()
+    {
+        var inputs = CurrentInputs;
+        if (_disposed || _chart is null || inputs.SameAs(_sent))
         {
-            await _module!.InvokeVoidAsync("update", _chart, payload);
+            return;
         }
+        _sent = inputs;
+        await _module!.InvokeVoidAsync("update", _chart,
+            ChartPayload.From(inputs.Series, inputs.Unit, inputs.Mirrored, inputs.Height, inputs.TimeZone));
     }
 
     public async ValueTask DisposeAsync()

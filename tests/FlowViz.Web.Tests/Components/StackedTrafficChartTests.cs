@@ -83,4 +83,27 @@ public class StackedTrafficChartTests : WebTestContext
 
         await chart.Instance.DisposeAsync();
     }
+
+    [Fact]
+    public void Render_Mirrored_PassesFlagAndNegativeRates()
+    {
+        var series = new SeriesResult(60, [new TrafficSeries("in", "In", [new SeriesPoint(1_700_000_000, -3_000_000)])]);
+
+        Render<StackedTrafficChart>(p => p.Add(c => c.Series, series).Add(c => c.Mirrored, true));
+
+        var payload = Assert.IsType<ChartPayload>(ChartModule.VerifyInvoke("create").Arguments[1]);
+        Assert.True(payload.Mirrored);
+        Assert.Equal(-3_000_000, payload.Series[0].Data[0][1]);
+    }
+
+    [Fact]
+    public async Task DisposeAsync_Twice_DestroysOnce()
+    {
+        var chart = Render<StackedTrafficChart>(p => p.Add(c => c.Series, Sample.Series()));
+
+        await chart.Instance.DisposeAsync();
+        await chart.Instance.DisposeAsync();
+
+        Assert.Single(ChartModule.Invocations["destroy"]);
+    }
 }

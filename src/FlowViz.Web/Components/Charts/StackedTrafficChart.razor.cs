@@ -47,6 +47,11 @@ public partial class StackedTrafficChart : IAsyncDisposable
             var payload = ChartPayload.From(Series, Unit, Mirrored, Height, TimeZone);
             _module = await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
             _chart = await _module.InvokeAsync<IJSObjectReference>("create", _element, payload);
+            if (_disposed)
+            {
+                await DestroyAsync(); // disposed while create was awaited
+                return;
+            }
         }
         // Also right after create: parameters that changed while it was awaited were not sent yet.
         await SyncAsync();
@@ -69,22 +74,29 @@ public partial class StackedTrafficChart : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _disposed = true;
+        await DestroyAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    private async Task DestroyAsync()
+    {
+        var (chart, module) = (_chart, _module);
+        (_chart, _module) = (null, null);
         try
         {
-            if (_chart is not null)
+            if (chart is not null)
             {
-                await _module!.InvokeVoidAsync("destroy", _chart);
-                await _chart.DisposeAsync();
+                await module!.InvokeVoidAsync("destroy", chart);
+                await chart.DisposeAsync();
             }
-            if (_module is not null)
+            if (module is not null)
             {
-                await _module.DisposeAsync();
+                await module.DisposeAsync();
             }
         }
         catch (JSDisconnectedException)
         {
             // The circuit is gone, and the browser's chart with it.
         }
-        GC.SuppressFinalize(this);
     }
 }

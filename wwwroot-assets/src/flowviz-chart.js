@@ -83,7 +83,7 @@ function buildOptions(element, payload) {
         series: toApexSeries(payload.series),
         dataLabels: { enabled: false },
         stroke: { width: 1, curve: 'straight' },
-        fill: { type: 'solid', opacity: 0.55 },
+        fill: { type: 'solid', opacity: 0.85 },
         grid: { borderColor: look.gridColor },
         legend: { position: 'bottom', horizontalAlign: 'left' },
         noData: { text: 'No data in this range' },

@@ -76,7 +76,10 @@ public partial class Overview : IDisposable
         try
         {
             var data = await QueryAsync(_selection.Resolve(Clock.GetUtcNow()), _metric, load.Token);
-            (_data, _error) = (data, null);
+            if (!load.IsCancellationRequested) // a superseded load that ignored its token must not win
+            {
+                (_data, _error) = (data, null);
+            }
         }
         catch (OperationCanceledException) when (load.IsCancellationRequested)
         {

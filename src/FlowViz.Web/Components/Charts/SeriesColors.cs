@@ -1,0 +1,34 @@
+using System.Text;
+using FlowViz.Core.Queries;
+
+namespace FlowViz.Web.Components.Charts;
+
+/// <summary>
+/// A stable colour per series key, so "TCP" keeps its colour across refreshes, ranges and pages.
+/// FNV-1a, not string.GetHashCode, which is randomised per process.
+/// </summary>
+public static class SeriesColors
+{
+    public const string Other = "#9aa0a6";
+
+    // Mid-tone hues readable on both light and dark backgrounds; no greys (grey means "other").
+    private static readonly string[] Palette =
+    [
+        "#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948",
+        "#b07aa1", "#ff9da7", "#9c755f", "#3f8fd2", "#8cd17d", "#d37295",
+    ];
+
+    public static string For(string key)
+    {
+        if (key == TrafficSeries.OtherKey)
+        {
+            return Other;
+        }
+        var hash = 2166136261u;
+        foreach (var b in Encoding.UTF8.GetBytes(key))
+        {
+            hash = (hash ^ b) * 16777619u;
+        }
+        return Palette[hash % (uint)Palette.Length];
+    }
+}

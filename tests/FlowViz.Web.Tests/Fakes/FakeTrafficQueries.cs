@@ -1,0 +1,32 @@
+namespace FlowViz.Web.Tests.Fakes;
+
+/// <summary>Answers with fixed results and records every query; throws <see cref="Failure"/> when set.</summary>
+public sealed class FakeTrafficQueries : ITrafficQueries
+{
+    public TrafficTotals Totals { get; set; } = TrafficTotals.Zero;
+    public TopResult Top { get; set; } = new([], TrafficTotals.Zero);
+    public SeriesResult Series { get; set; } = new(60, []);
+    public Exception? Failure { get; set; }
+
+    public List<TimeRange> SummaryCalls { get; } = [];
+    public List<TopQuery> TopCalls { get; } = [];
+    public List<SeriesQuery> SeriesCalls { get; } = [];
+
+    public Task<TrafficTotals> SummaryAsync(TimeRange range, CancellationToken cancellationToken)
+    {
+        SummaryCalls.Add(range);
+        return Failure is null ? Task.FromResult(Totals) : Task.FromException<TrafficTotals>(Failure);
+    }
+
+    public Task<TopResult> TopAsync(TopQuery query, CancellationToken cancellationToken)
+    {
+        TopCalls.Add(query);
+        return Failure is null ? Task.FromResult(Top) : Task.FromException<TopResult>(Failure);
+    }
+
+    public Task<SeriesResult> SeriesAsync(SeriesQuery query, CancellationToken cancellationToken)
+    {
+        SeriesCalls.Add(query);
+        return Failure is null ? Task.FromResult(Series) : Task.FromException<SeriesResult>(Failure);
+    }
+}

@@ -1,0 +1,32 @@
+using FlowViz.Web.Components;
+using FlowViz.Web.Components.Charts;
+using FlowViz.Web.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FlowViz.Web.Tests;
+
+/// <summary>bUnit context with the UI's services, a fake clock at <see cref="Sample.Now"/> and both JS modules set up.</summary>
+public abstract class WebTestContext : BunitContext
+{
+    protected WebTestContext()
+    {
+        Services.AddFlowVizUi();
+        Services.AddSingleton<TimeProvider>(Clock);
+        Services.AddSingleton<ITrafficQueries>(Queries);
+        ChartModule = JSInterop.SetupModule(StackedTrafficChart.ModulePath);
+        ChartModule.SetupModule(invocation => invocation.Identifier == "create");
+        ChartModule.SetupVoid("update", _ => true).SetVoidResult();
+        ChartModule.SetupVoid("destroy", _ => true).SetVoidResult();
+        BrowserModule = JSInterop.SetupModule("./lib/flowviz-browser.js");
+        BrowserModule.Setup<string>("timeZone").SetResult("Europe/Berlin");
+    }
+
+    protected FakeTimeProvider Clock { get; } = new(Sample.Now);
+
+    protected FakeTrafficQueries Queries { get; } = new();
+
+    protected BunitJSModuleInterop ChartModule { get; }
+
+    protected BunitJSModuleInterop BrowserModule { get; }
+}

@@ -37,6 +37,7 @@ builder.Services.AddFlowVizDemo(services => services.GetRequiredService<Collecto
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddFlowVizUi();
 
 var app = builder.Build();
 

@@ -1,29 +1,31 @@
 namespace FlowViz.Core.Queries;
 
 /// <summary>
-/// Chooses a graph's bucket width from its range, NfSen/RRD style: about <see cref="TargetPoints"/> points,
-/// rounded up to a step people read easily (and that rollups of 1 min, 5 min and 1 h can answer).
+/// Chooses a graph's bucket width from its range: the smallest step that gives at most
+/// <see cref="TargetPoints"/> points, from steps that the 1 min, 5 min and 1 h rollups can answer
+/// (1h and 6h get 60 s, 24h 300 s, 7d 1800 s, 30d 7200 s). The UI and the API both use it.
 /// </summary>
 public static class SeriesStep
 {
-    public const int TargetPoints = 300;
+    public const int TargetPoints = 400;
 
     /// <summary>More buckets than this in one answer is refused: it is more than any screen can draw.</summary>
     public const int MaxPoints = 10_000;
 
-    private static readonly int[] NiceSteps = [10, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400];
+    private static readonly int[] Steps = [60, 300, 900, 1800, 3600, 7200, 21600, 86400];
 
-    public static int For(TimeRange range)
+    public static int For(TimeRange range) => For(range.Duration);
+
+    public static int For(TimeSpan span)
     {
-        var ideal = range.Duration.TotalSeconds / TargetPoints;
-        foreach (var step in NiceSteps)
+        foreach (var step in Steps)
         {
-            if (step >= ideal)
+            if (span.TotalSeconds / step <= TargetPoints)
             {
                 return step;
             }
         }
-        return NiceSteps[^1];
+        return (int)Math.Ceiling(span.TotalSeconds / TargetPoints / 86400) * 86400;
     }
 
     public static long BucketCount(TimeRange range, int stepSeconds) =>

@@ -101,7 +101,7 @@ public partial class Overview : IDisposable
 
     private async Task<OverviewData> QueryAsync(TimeRange range, MetricChoice metric, CancellationToken ct)
     {
-        var step = SeriesResolution.StepSecondsFor(range.Duration);
+        var step = SeriesStep.For(range.Duration);
         // One after the other: the query service may sit on one database connection per scope.
         var totals = await Traffic.SummaryAsync(range, ct);
         var top = await Traffic.TopAsync(new TopQuery(range, FlowDimension.Protocol, metric.RankMetric, TopLimit), ct);

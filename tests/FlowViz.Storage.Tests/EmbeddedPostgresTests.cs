@@ -46,6 +46,34 @@ public sealed class EmbeddedPostgresTests : IDisposable
     }
 
     [Fact]
+    public async Task StartAsync_ServerLeftRunning_AdoptsAndStopsIt()
+    {
+        var first = await EmbeddedPostgres.StartAsync(Options, Cancellation);
+        var connectionString = await first.CreateDatabaseAsync("adopted", Cancellation);
+
+        await using (var second = await EmbeddedPostgres.StartAsync(Options, Cancellation))
+        {
+            Assert.Equal(1, await ScalarAsync(connectionString, "SELECT 1"));
+        }
+
+        Assert.False(File.Exists(Path.Combine(first.DataDirectory, "postmaster.pid")));
+        await first.DisposeAsync(); // the server is already gone: stopping again is a no-op, not an error
+    }
+
+    [Fact]
+    public async Task StartAsync_AsRootInDirectoryPostgresCannotReach_ThrowsClearError()
+    {
+        Assert.SkipUnless(Environment.IsPrivilegedProcess, "Only root hands the cluster to the postgres user.");
+        var closed = Directory.CreateDirectory(Path.Combine(_directory.FullName, "closed"));
+        File.SetUnixFileMode(closed.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var options = new EmbeddedPostgresOptions { Directory = Path.Combine(closed.FullName, "db"), Durable = false };
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => EmbeddedPostgres.StartAsync(options, Cancellation));
+
+        Assert.Contains("cannot write to", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void NotFoundException_Message_NamesPackageAndConnectionStringSetting()
     {
         var message = new PostgresNotFoundException().Message;

@@ -106,6 +106,7 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
         CreatePrivateDirectory(SocketDirectory);
         var fresh = !File.Exists(Path.Combine(DataDirectory, "PG_VERSION"));
         await PostgresProcess.ChownAsync(Directory, cancellationToken);
+        await CheckServerUserCanWriteAsync(cancellationToken);
         if (fresh)
         {
             await InitDbAsync(cancellationToken);
@@ -121,6 +122,21 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
         var timeout = ((int)_options.StartTimeout.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
         await RunAsync("pg_ctl", ["-D", DataDirectory, "-l", LogFile, "-w", "-t", timeout, "start"], cancellationToken);
         _running = true;
+    }
+
+    private async Task CheckServerUserCanWriteAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await PostgresProcess.RunAsync("test", ["-w", Directory], "/", cancellationToken);
+        }
+        catch (InvalidOperationException exception)
+        {
+            // initdb's own error here is an obscure "could not change directory"; say what to fix instead.
+            throw new InvalidOperationException(
+                $"The '{PostgresProcess.ServerUser}' user cannot write to '{Directory}'. Every parent directory must be " +
+                "searchable by it (for example, not under /root); choose another data directory.", exception);
+        }
     }
 
     private async Task InitDbAsync(CancellationToken cancellationToken)

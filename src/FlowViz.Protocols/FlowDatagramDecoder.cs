@@ -1,8 +1,48 @@
-namespace FlowViz.Protocols;
-// TEMPORARY STUB (not committed) until the protocols branch lands
-public sealed class FlowDatagramDecoder(TimeProvider time)
-{
-    public TimeProvider Time { get; } = time;
+using System.Buffers.Binary;
+using FlowViz.Protocols.NetFlow5;
+using FlowViz.Protocols.NetFlow9;
 
-    public DecodeResult Decode(ReadOnlySpan<byte> datagram, in DatagramContext context, IFlowRecordSink sink) => DecodeResult.Failed(DecodeStatus.UnsupportedVersion);
+namespace FlowViz.Protocols;
+
+/// <summary>
+/// The collector's entry point: reads the version in a datagram's first two bytes and hands the
+/// datagram to that format's decoder. NetFlow v5 and v9 today; IPFIX (version 10) and sFlow (whose
+/// first 32-bit word is 5) slot in as further cases. Thread-safe for different exporters on different
+/// threads; one exporter's datagrams must be decoded in order on one thread at a time.
+/// </summary>
+public sealed class FlowDatagramDecoder
+{
+    private readonly NetFlowV9Decoder _netFlowV9;
+
+    /// <summary>Creates a decoder with its own template cache, expiring templates by <paramref name="timeProvider"/>.</summary>
+    public FlowDatagramDecoder(TimeProvider timeProvider)
+        : this(new TemplateCache(timeProvider))
+    {
+    }
+
+    public FlowDatagramDecoder(TemplateCache templates)
+    {
+        _netFlowV9 = new NetFlowV9Decoder(templates);
+    }
+
+    /// <summary>The templates received so far (v9 now, IPFIX later), for diagnostics and periodic purging.</summary>
+    public TemplateCache Templates => _netFlowV9.Templates;
+
+    /// <summary>
+    /// Decodes one datagram, passing each flow to <paramref name="sink"/> as it is decoded. Never throws
+    /// on bad input: the result says what went wrong and how many flows were emitted before it.
+    /// </summary>
+    public DecodeResult Decode(ReadOnlySpan<byte> datagram, in DatagramContext context, IFlowRecordSink sink)
+    {
+        if (datagram.Length < 2)
+        {
+            return DecodeResult.Failed(DecodeStatus.Truncated);
+        }
+        return BinaryPrimitives.ReadUInt16BigEndian(datagram) switch
+        {
+            NetFlowV5Layout.Version => NetFlowV5Decoder.Decode(datagram, context, sink),
+            NetFlowV9Decoder.Version => _netFlowV9.Decode(datagram, context, sink),
+            _ => DecodeResult.Failed(DecodeStatus.UnsupportedVersion),
+        };
+    }
 }

@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+
+namespace FlowViz.Protocols.NetFlow9;
+
+/// <summary>
+/// Templates received from all exporters, keyed by <see cref="TemplateKey"/>. Thread-safe: different
+/// exporters are decoded on different threads. A template not refreshed (resent) within
+/// <see cref="Expiry"/> is forgotten, as RFC 3954 §5.2 expects collectors to do after an exporter
+/// restart or reconfiguration; a template resent with different fields replaces the old one.
+/// </summary>
+public sealed class TemplateCache
+{
+    /// <summary>Default expiry: softflowd and most routers resend templates every few minutes at most.</summary>
+    public static readonly TimeSpan DefaultExpiry = TimeSpan.FromMinutes(30);
+
+    private readonly ConcurrentDictionary<TemplateKey, Entry> _entries = new();
+    private readonly TimeProvider _timeProvider;
+
+    public TemplateCache(TimeProvider timeProvider, TimeSpan? expiry = null)
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _timeProvider = timeProvider;
+        Expiry = expiry ?? DefaultExpiry;
+    }
+
+    public TimeSpan Expiry { get; }
+
+    /// <summary>Templates currently held, expired ones included until they are looked up or purged.</summary>
+    public int Count => _entries.Count;
+
+    /// <summary>The template for <paramref name="key"/>, or null if none was received or it expired.</summary>
+    public NetFlowV9Template? Find(in TemplateKey key)
+    {
+        if (!_entries.TryGetValue(key, out var entry))
+        {
+            return null;
+        }
+        if (IsExpired(entry, Now))
+        {
+            _entries.TryRemove(new KeyValuePair<TemplateKey, Entry>(key, entry));
+            return null;
+        }
+        return entry.Template;
+    }
+
+    /// <summary>
+    /// Marks the template as resent when <paramref name="definition"/> matches the one held (the common
+    /// case: exporters resend unchanged templates periodically). False when absent or changed: the caller
+    /// compiles the new definition and calls <see cref="Set"/>.
+    /// </summary>
+    public bool TryRefresh(in TemplateKey key, ReadOnlySpan<byte> definition)
+    {
+        if (_entries.TryGetValue(key, out var entry) && entry.Template.Matches(definition))
+        {
+            Volatile.Write(ref entry.RefreshedTicks, Now);
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>Adds or replaces the template for <paramref name="key"/>.</summary>
+    public void Set(in TemplateKey key, NetFlowV9Template template) =>
+        _entries[key] = new Entry(template, Now);
+
+    /// <summary>Forgets expired templates; the collector may call this periodically to bound memory.</summary>
+    public int RemoveExpired()
+    {
+        var now = Now;
+        var removed = 0;
+        foreach (var pair in _entries)
+        {
+            if (IsExpired(pair.Value, now) && _entries.TryRemove(pair))
+            {
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    private long Now => _timeProvider.GetUtcNow().UtcTicks;
+
+    private bool IsExpired(Entry entry, long now) => now - Volatile.Read(ref entry.RefreshedTicks) > Expiry.Ticks;
+
+    private sealed class Entry(NetFlowV9Template template, long refreshedTicks)
+    {
+        public readonly NetFlowV9Template Template = template;
+        public long RefreshedTicks = refreshedTicks;
+    }
+}

@@ -1,0 +1,24 @@
+namespace FlowViz.Protocols.Tests;
+
+public class FlowDatagramDecoderTests
+{
+    private readonly FlowDatagramDecoder _decoder = new(TimeProvider.System);
+    private readonly RecordingSink _sink = new();
+
+    [Theory]
+    [InlineData(new byte[] { 0, 10, 0, 16 })] // IPFIX: a later issue
+    [InlineData(new byte[] { 0, 0, 0, 5 })] // sFlow v5 (its version is a 32-bit word): a later issue
+    [InlineData(new byte[] { 0, 1, 0, 0 })]
+    public void Decode_OtherVersion_ReturnsUnsupportedVersion(byte[] datagram)
+    {
+        Assert.Equal(DecodeResult.Failed(DecodeStatus.UnsupportedVersion), _decoder.Decode(datagram, Fixture.Context, _sink));
+    }
+
+    [Theory]
+    [InlineData(new byte[0])]
+    [InlineData(new byte[] { 0 })]
+    public void Decode_ShorterThanVersion_ReturnsTruncated(byte[] datagram)
+    {
+        Assert.Equal(DecodeResult.Failed(DecodeStatus.Truncated), _decoder.Decode(datagram, Fixture.Context, _sink));
+    }
+}

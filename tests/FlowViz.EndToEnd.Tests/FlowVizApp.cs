@@ -40,6 +40,11 @@ public sealed class FlowVizApp : IAsyncDisposable
     {
         // Short: the embedded server's Unix socket path must fit in 107 bytes.
         var dataDirectory = Directory.CreateTempSubdirectory("fv-e2e-").FullName;
+        // Created 0700; as root, FlowViz runs its PostgreSQL as the postgres user, which must be able to enter it.
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(dataDirectory, (UnixFileMode)0b111_101_101);
+        }
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseSetting("FlowViz:DataDirectory", dataDirectory);

@@ -1,0 +1,1 @@
+[assembly: AssemblyFixture(typeof(FlowViz.EndToEnd.Tests.AppWithKnownTraffic))]

@@ -99,6 +99,21 @@ public class NetFlowV9EncoderTests
     }
 
     [Fact]
+    public void Encode_TemplatesOnly_WritesHeaderAndBothTemplatesThatDecoderStores()
+    {
+        var buffer = new byte[NetFlowV9Encoder.MaxDatagramSize];
+        var decoder = new FlowDatagramDecoder(TimeProvider.System);
+
+        var length = new NetFlowV9Encoder(SourceId).Encode(buffer, [], FlowGen.ExportTime, SysUptimeMs, true, out var written);
+        var result = decoder.Decode(buffer.AsSpan(0, length), Fixture.Context, new RecordingSink());
+
+        Assert.Equal((232, 0), (length, written)); // the size the Encode documentation promises
+        Assert.Equal(new DecodeResult(DecodeStatus.Ok, 0, 0), result);
+        Assert.Equal(85, decoder.Templates.Find(new(Fixture.Exporter, FlowProtocol.NetFlowV9, SourceId, 256))?.RecordLength);
+        Assert.Equal(121, decoder.Templates.Find(new(Fixture.Exporter, FlowProtocol.NetFlowV9, SourceId, 257))?.RecordLength);
+    }
+
+    [Fact]
     public void Encode_DestinationTooSmallForTemplates_Throws()
     {
         var encoder = new NetFlowV9Encoder(SourceId);

@@ -33,7 +33,9 @@ public sealed partial class NetFlowV9Encoder
     /// Timestamps are written relative to <paramref name="sysUptimeMs"/> at the whole second of
     /// <paramref name="exportTimeUtc"/> (unix_secs has no fraction), so the decoder recovers them to the
     /// millisecond. Returns bytes written; <paramref name="flowsWritten"/> is how many of
-    /// <paramref name="flows"/> were consumed.
+    /// <paramref name="flows"/> were consumed: at least one whenever there are flows and the destination
+    /// has room for one record (85 bytes IPv4, 121 IPv6, plus 4 for its FlowSet header), as
+    /// <see cref="MaxDatagramSize"/> always has even with the templates (232 bytes).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The destination cannot hold the header and templates.</exception>
     public int Encode(Span<byte> destination, ReadOnlySpan<FlowRecord> flows, DateTime exportTimeUtc, uint sysUptimeMs,

@@ -38,4 +38,10 @@ public static class NetFlowV9FieldType
     public const ushort MplsLabel1 = 70;
     public const ushort InDstMac = 80;
     public const ushort OutSrcMac = 81;
+
+    /// <summary>
+    /// icmpTypeCodeIPv6 (IANA IPFIX IE 139, type × 256 + code). Not in RFC 3954, but v9 and IPFIX share the
+    /// numbering and softflowd 1.1.0 uses it in its v9 ICMPv6 template.
+    /// </summary>
+    public const ushort IcmpTypeCodeIPv6 = 139;
 }

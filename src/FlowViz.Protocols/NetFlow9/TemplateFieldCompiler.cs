@@ -33,7 +33,7 @@ internal static class TemplateFieldCompiler
             NetFlowV9FieldType.DstAs => TemplateFieldKind.DstAs,
             NetFlowV9FieldType.FirstSwitched => TemplateFieldKind.FirstSwitched,
             NetFlowV9FieldType.LastSwitched => TemplateFieldKind.LastSwitched,
-            NetFlowV9FieldType.IcmpType => TemplateFieldKind.IcmpType,
+            NetFlowV9FieldType.IcmpType or NetFlowV9FieldType.IcmpTypeCodeIPv6 => TemplateFieldKind.IcmpType,
             NetFlowV9FieldType.SamplingInterval or NetFlowV9FieldType.FlowSamplerRandomInterval
                 => TemplateFieldKind.SamplingInterval,
             NetFlowV9FieldType.InSrcMac or NetFlowV9FieldType.OutSrcMac => TemplateFieldKind.SrcMac,

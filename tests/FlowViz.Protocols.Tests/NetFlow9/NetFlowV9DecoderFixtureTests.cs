@@ -80,8 +80,8 @@ public class NetFlowV9DecoderFixtureTests
             // ICMP_TYPE 0 (echo reply) leaves the port 0; the request below carries 8 × 256.
             Flow("198.51.100.1", 0, "192.0.2.10", 0, 1, 84, 1, "2023-11-14T22:13:20.010Z", "2023-11-14T22:13:20.010Z", FlowDirection.Egress),
             Flow("2001:db8::10", 53001, "2001:db8:2::53", 53, 17, 88, 1, "2023-11-14T22:13:20.200Z", "2023-11-14T22:13:20.200Z", FlowDirection.Ingress),
-            // ICMPv6 echo request (128/0): softflowd exports ICMP_TYPE 0 for it, so the port stays 0.
-            Flow("2001:db8::10", 0, "2001:db8:1::443", 0, 58, 80, 1, "2023-11-14T22:13:20.300Z", "2023-11-14T22:13:20.300Z", FlowDirection.Ingress),
+            // ICMPv6 echo request (128/0), from icmpTypeCodeIPv6 (139) in softflowd's v9 ICMPv6 template.
+            Flow("2001:db8::10", 0, "2001:db8:1::443", 128 * 256, 58, 80, 1, "2023-11-14T22:13:20.300Z", "2023-11-14T22:13:20.300Z", FlowDirection.Ingress),
             Flow("192.0.2.10", 0, "198.51.100.1", 2048, 1, 168, 2, "2023-11-14T22:13:20.000Z", "2023-11-14T22:13:21.000Z", FlowDirection.Ingress),
             Flow("2001:db8::10", 50000, "2001:db8:1::443", 443, 6, 620, 2, "2023-11-14T22:13:20.100Z", "2023-11-14T22:13:20.140Z", FlowDirection.Ingress, tcpFlags: 0x12),
             Flow("2001:db8:1::443", 443, "2001:db8::10", 50000, 6, 60, 1, "2023-11-14T22:13:20.100Z", "2023-11-14T22:13:20.140Z", FlowDirection.Egress, tcpFlags: 0x12),

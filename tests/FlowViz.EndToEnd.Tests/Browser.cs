@@ -56,9 +56,16 @@ public sealed class Browser : IAsyncDisposable
         return (page, errors);
     }
 
-    /// <summary>Waits until Blazor's interactive circuit is connected (set by wwwroot/flowviz.lib.module.js).</summary>
-    public static Task WaitForCircuitAsync(IPage page) =>
-        page.WaitForFunctionAsync("() => window.__circuitReady === true");
+    /// <summary>
+    /// Waits until Blazor's circuit is connected (set by wwwroot/flowviz.lib.module.js) and the page has
+    /// rendered interactively: the chart is drawn only then, and clicks before it would hit prerendered
+    /// buttons that have no handlers yet.
+    /// </summary>
+    public static async Task WaitForInteractiveAsync(IPage page)
+    {
+        await page.WaitForFunctionAsync("() => window.__circuitReady === true");
+        await page.Locator("[data-testid=traffic-chart] svg.apexcharts-svg").WaitForAsync();
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -4,6 +4,9 @@ namespace FlowViz.EndToEnd.Tests;
 
 public sealed class OverviewPageTests(AppWithKnownTraffic fixture)
 {
+    // Blazor navigates within the document (history.pushState): there is no load event to wait for.
+    private static readonly PageWaitForURLOptions UrlChange = new() { WaitUntil = WaitUntilState.Commit };
+
     [Fact]
     public async Task Overview_AfterKnownExportStream_DrawsTheChartAndShowsTheExactTotals()
     {
@@ -11,8 +14,7 @@ public sealed class OverviewPageTests(AppWithKnownTraffic fixture)
         var (page, errors) = await browser.NewPageAsync(timeZone: "Asia/Tokyo");
 
         await page.GotoAsync(new Uri(fixture.App.BaseAddress, "/?range=1h").ToString());
-        await Browser.WaitForCircuitAsync(page);
-        await page.Locator("[data-testid=traffic-chart] svg.apexcharts-svg").WaitForAsync();
+        await Browser.WaitForInteractiveAsync(page);
 
         Assert.Equal(KnownTraffic.Flows.ToString(), await page.GetByTestId("total-flows").GetAttributeAsync("data-value"));
         Assert.Equal(KnownTraffic.Packets.ToString(), await page.GetByTestId("total-packets").GetAttributeAsync("data-value"));
@@ -33,15 +35,15 @@ public sealed class OverviewPageTests(AppWithKnownTraffic fixture)
         var (page, errors) = await browser.NewPageAsync();
 
         await page.GotoAsync(new Uri(fixture.App.BaseAddress, "/?range=1h").ToString());
-        await Browser.WaitForCircuitAsync(page);
+        await Browser.WaitForInteractiveAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "24h", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("range=24h", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("range=24h", StringComparison.Ordinal), UrlChange);
         await page.GetByRole(AriaRole.Button, new() { Name = "Packets", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync(url => url.Contains("metric=packets", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("metric=packets", StringComparison.Ordinal), UrlChange);
 
         Assert.Equal(KnownTraffic.Flows.ToString(), await page.GetByTestId("total-flows").GetAttributeAsync("data-value"));
-        await page.GoBackAsync();
-        await page.WaitForURLAsync(url => !url.Contains("metric=packets", StringComparison.Ordinal));
+        await page.GoBackAsync(new PageGoBackOptions { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForURLAsync(url => !url.Contains("metric=packets", StringComparison.Ordinal), UrlChange);
         Assert.Empty(errors);
     }
 }

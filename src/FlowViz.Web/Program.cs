@@ -7,6 +7,8 @@ using FlowViz.Storage.Migrations;
 using FlowViz.Web.Api;
 using FlowViz.Web.Components;
 using FlowViz.Web.Hosting;
+using FlowViz.Web.Metrics;
+using Prometheus;
 
 var builder = WebApplication.CreateBuilder(CommandLine.Normalize(args));
 // Serve the static assets from the build output whatever the environment (also for `dotnet run` in Production).
@@ -34,6 +36,9 @@ builder.Services.AddFlowVizCollector();
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.SectionName));
 builder.Services.AddFlowVizDemo(services => services.GetRequiredService<CollectorEndpoints>().LoopbackTarget());
 
+// A registry per host rather than the process-wide default, so two hosts in one process (tests) never mix counters.
+builder.Services.AddSingleton(_ => CollectorMetrics.CreateRegistry());
+builder.Services.AddSingleton<CollectorMetrics>();
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -52,6 +57,8 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapHealthChecks("/healthz");
+app.Services.GetRequiredService<CollectorMetrics>();
+app.MapMetrics("/metrics", app.Services.GetRequiredService<CollectorRegistry>());
 app.MapTrafficApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -60,6 +60,7 @@ app.MapHealthChecks("/healthz");
 app.Services.GetRequiredService<CollectorMetrics>();
 app.MapMetrics("/metrics", app.Services.GetRequiredService<CollectorRegistry>());
 app.MapTrafficApi();
+app.MapExportersApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -25,6 +25,22 @@ public sealed class CollectorServiceTests
         Assert.Equal(10, exporters["127.0.0.1"].Datagrams);
         Assert.Equal(5, exporters["::1"].Datagrams);
         Assert.Equal(300, exporters["127.0.0.1"].Flows);
+        Assert.Equal(300 * 2, exporters["127.0.0.1"].Packets);
+        Assert.Equal(10 * Enumerable.Range(0, 30).Sum(i => 1_000 + i), exporters["127.0.0.1"].Bytes);
+        Assert.Equal(300, exporters["127.0.0.1"].FlowsBySamplingRate[1]);
+    }
+
+    [Fact]
+    public async Task Collector_DatagramsMissingFromTheSequence_AreCountedAsLost()
+    {
+        await using var collector = await RunningCollector.StartAsync();
+
+        // V5Datagrams numbers each datagram's flow_sequence as index × 30: 2, 3 and 5 never arrive.
+        await collector.SendAsync(IPAddress.Loopback, [.. new[] { 0, 1, 4, 6 }.Select(V5Datagrams.Full)]);
+
+        await collector.Writer.WaitForAsync(4 * V5Datagrams.FlowsPerDatagram, Timeout);
+        var sequence = Assert.Single(Assert.Single(collector.Statistics.SnapshotExporters()).Sequences);
+        Assert.Equal(("flows", 7L * 30, 4L * 30, 3L * 30), (sequence.Unit, sequence.Expected, sequence.Received, sequence.Lost));
     }
 
     [Fact]

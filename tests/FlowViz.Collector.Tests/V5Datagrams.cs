@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using FlowViz.Core.Flows;
 using FlowViz.Protocols.NetFlow5;
 
@@ -8,6 +9,7 @@ internal static class V5Datagrams
 {
     public const int FlowsPerDatagram = 30;
 
+    /// <summary>Datagram number <paramref name="index"/> of one exporter's stream (flow_sequence = index × 30).</summary>
     public static byte[] Full(int index)
     {
         var exportTime = new DateTime(2026, 11, 23, 6, 0, 0, DateTimeKind.Utc).AddSeconds(index);
@@ -27,6 +29,8 @@ internal static class V5Datagrams
         var buffer = new byte[2048];
         var length = new NetFlowV5Encoder(0, 0).Encode(buffer, flows, exportTime, sysUptimeMs: 3_600_000, includeTemplates: false, out var written);
         Assert.Equal(FlowsPerDatagram, written);
+        // As if one exporter had sent datagrams 0, 1, 2… in turn: flow_sequence counts the flows before this one.
+        BinaryPrimitives.WriteUInt32BigEndian(buffer.AsSpan(16), (uint)(index * FlowsPerDatagram));
         return buffer[..length];
     }
 }

@@ -22,6 +22,7 @@ internal sealed class DecodeWorker(
     private FlowRecord[] _batch = RentBatch(batchSize);
     private int _count;
     private long _batchStartedTimestamp;
+    private DatagramTally _tally;
 
     public void Add(in FlowRecord flow)
     {
@@ -34,6 +35,9 @@ internal sealed class DecodeWorker(
             _batch = larger;
         }
         _batch[_count++] = flow;
+        _tally.Bytes += flow.ScaledBytes;
+        _tally.Packets += flow.ScaledPackets;
+        _tally.SamplingRate = Math.Max(flow.SamplingRate, 1u); // one rate per datagram is the norm; the last one stands for it
     }
 
     public async Task RunAsync(ChannelReader<ReceivedDatagram> input, ChannelWriter<FlowBatch> output)
@@ -70,8 +74,9 @@ internal sealed class DecodeWorker(
         {
             _batchStartedTimestamp = time.GetTimestamp();
         }
+        _tally = default;
         var result = decoder.Decode(datagram.Payload, new DatagramContext(datagram.Exporter, datagram.ReceivedUtc), this);
-        statistics.For(datagram.Exporter).Record(result, datagram.ReceivedUtc);
+        statistics.For(datagram.Exporter).Record(result, datagram.ReceivedUtc, _tally);
         ArrayPool<byte>.Shared.Return(datagram.Buffer);
     }
 

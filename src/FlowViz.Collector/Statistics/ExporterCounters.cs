@@ -5,41 +5,78 @@ namespace FlowViz.Collector.Statistics;
 
 /// <summary>
 /// What one exporter has sent, in the spirit of <c>softflowctl statistics</c>. Updated by the one decoder
-/// that owns the exporter and read by anyone, so fields are written with <see cref="Interlocked"/>.
+/// that owns the exporter and read by anyone: plain counters use <see cref="Interlocked"/>, the sequence
+/// trackers and sampling rates sit behind a lock that only that decoder and readers ever take.
 /// </summary>
 public sealed class ExporterCounters(FlowAddress exporter)
 {
     private static readonly int StatusCount = Enum.GetValues<DecodeStatus>().Length;
 
     private readonly long[] _datagramsByStatus = new long[StatusCount];
+    private readonly Lock _lock = new();
+    private readonly Dictionary<(FlowProtocol, uint), SequenceTracker> _sequences = [];
+    private readonly Dictionary<uint, long> _flowsBySamplingRate = [];
     private long _flows;
+    private long _bytes;
+    private long _packets;
     private long _missingTemplateSets;
     private long _lastSeenTicks;
 
     public FlowAddress Exporter { get; } = exporter;
 
-    internal void Record(in DecodeResult result, DateTime receivedUtc)
+    internal void Record(in DecodeResult result, DateTime receivedUtc, in DatagramTally tally)
     {
         Interlocked.Increment(ref _datagramsByStatus[(int)result.Status]);
         Interlocked.Add(ref _flows, result.FlowCount);
+        Interlocked.Add(ref _bytes, (long)tally.Bytes);
+        Interlocked.Add(ref _packets, (long)tally.Packets);
         Interlocked.Add(ref _missingTemplateSets, result.MissingTemplateSets);
         Interlocked.Exchange(ref _lastSeenTicks, receivedUtc.Ticks);
+        if (!result.Sequence.IsPresent && tally.SamplingRate == 0)
+        {
+            return;
+        }
+        lock (_lock)
+        {
+            if (result.Sequence is { IsPresent: true } sequence)
+            {
+                var key = (sequence.Protocol, sequence.ObservationDomainId);
+                if (!_sequences.TryGetValue(key, out var tracker))
+                {
+                    _sequences[key] = tracker = new SequenceTracker();
+                }
+                tracker.Observe(sequence.Number, sequence.Increment);
+            }
+            if (tally.SamplingRate != 0)
+            {
+                _flowsBySamplingRate[tally.SamplingRate] = _flowsBySamplingRate.GetValueOrDefault(tally.SamplingRate) + result.FlowCount;
+            }
+        }
     }
 
     public ExporterSnapshot Snapshot()
     {
-        var byStatus = new Dictionary<DecodeStatus, long>();
-        foreach (var status in Enum.GetValues<DecodeStatus>())
-        {
-            byStatus[status] = Interlocked.Read(ref _datagramsByStatus[(int)status]);
-        }
+        var byStatus = Enum.GetValues<DecodeStatus>().ToDictionary(s => s, s => Interlocked.Read(ref _datagramsByStatus[(int)s]));
         var lastSeen = Interlocked.Read(ref _lastSeenTicks);
+        List<SequenceSnapshot> sequences;
+        Dictionary<uint, long> rates;
+        lock (_lock)
+        {
+            sequences = [.. _sequences.OrderBy(s => s.Key).Select(s => new SequenceSnapshot(
+                s.Key.Item1, s.Key.Item2, ExportSequence.UnitOf(s.Key.Item1), s.Value.Expected, s.Value.Received, s.Value.Lost,
+                s.Value.LossRatio, s.Value.Reordered, s.Value.Resets))];
+            rates = new Dictionary<uint, long>(_flowsBySamplingRate);
+        }
         return new ExporterSnapshot(
             Exporter,
             byStatus.Values.Sum(),
             Interlocked.Read(ref _flows),
+            Interlocked.Read(ref _packets),
+            Interlocked.Read(ref _bytes),
             Interlocked.Read(ref _missingTemplateSets),
             byStatus,
+            rates,
+            sequences,
             lastSeen == 0 ? null : new DateTime(lastSeen, DateTimeKind.Utc));
     }
 }

@@ -49,7 +49,13 @@ public static class NetFlowV5Decoder
             flow.SamplingRate = samplingRate;
             sink.Add(flow);
         }
-        return new DecodeResult(DecodeStatus.Ok, count, 0);
+        // flow_sequence counts flows; each engine (line card) keeps its own, so the engine is the stream.
+        var engine = (uint)(datagram[NetFlowV5Layout.EngineTypeOffset] << 8 | datagram[NetFlowV5Layout.EngineIdOffset]);
+        var sequence = BinaryPrimitives.ReadUInt32BigEndian(datagram[NetFlowV5Layout.FlowSequenceOffset..]);
+        return new DecodeResult(DecodeStatus.Ok, count, 0)
+        {
+            Sequence = new ExportSequence(FlowProtocol.NetFlowV5, engine, sequence, (uint)count),
+        };
     }
 
     private static void ReadRecord(ReadOnlySpan<byte> r, in ExportClock clock, ref FlowRecord flow)

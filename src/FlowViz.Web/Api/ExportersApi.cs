@@ -1,0 +1,54 @@
+using FlowViz.Collector.Statistics;
+using FlowViz.Protocols;
+
+namespace FlowViz.Web.Api;
+
+/// <summary>
+/// <c>GET /api/v1/exporters</c>: per exporter, what <c>softflowctl statistics</c> would tell — datagrams,
+/// flows, bytes, data without a template, malformed datagrams by reason, sampling rates, sequence loss
+/// per export stream, last seen. Counted since FlowViz started.
+/// </summary>
+internal static class ExportersApi
+{
+    public static IEndpointRouteBuilder MapExportersApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/api/v1/exporters", (CollectorStatistics statistics) => Results.Ok(new
+        {
+            Exporters = statistics.SnapshotExporters().Select(Describe),
+        })).WithTags("Exporters");
+        return endpoints;
+    }
+
+    private static object Describe(ExporterSnapshot exporter) => new
+    {
+        Address = exporter.Exporter.ToString(),
+        exporter.Datagrams,
+        exporter.Flows,
+        exporter.Packets,
+        exporter.Bytes,
+        DataSetsWithoutTemplate = exporter.MissingTemplateSets,
+        Malformed = exporter.DatagramsByStatus
+            .Where(s => s.Key is not DecodeStatus.Ok and not DecodeStatus.MissingTemplate)
+            .ToDictionary(s => ReasonName(s.Key), s => s.Value),
+        SamplingRates = exporter.FlowsBySamplingRate.OrderBy(r => r.Key).Select(r => new { Rate = r.Key, Flows = r.Value }),
+        Sequences = exporter.Sequences.Select(s => new
+        {
+            Protocol = s.Protocol.ToString(),
+            s.ObservationDomainId,
+            s.Unit,
+            s.Expected,
+            s.Received,
+            s.Lost,
+            s.LossRatio,
+            s.Reordered,
+            s.Resets,
+        }),
+        LastSeen = exporter.LastSeenUtc,
+    };
+
+    private static string ReasonName(DecodeStatus status) => status switch
+    {
+        DecodeStatus.UnsupportedVersion => "unsupported_version",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+}

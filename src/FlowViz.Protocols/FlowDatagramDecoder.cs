@@ -1,18 +1,22 @@
 using System.Buffers.Binary;
 using FlowViz.Protocols.NetFlow5;
+using FlowViz.Protocols.Ipfix;
 using FlowViz.Protocols.NetFlow9;
+using FlowViz.Protocols.Options;
 
 namespace FlowViz.Protocols;
 
 /// <summary>
 /// The collector's entry point: reads the version in a datagram's first two bytes and hands the
-/// datagram to that format's decoder. NetFlow v5 and v9 today; IPFIX (version 10) and sFlow (whose
-/// first 32-bit word is 5) slot in as further cases. Thread-safe for different exporters on different
+/// datagram to that format's decoder. NetFlow v5, v9 and IPFIX (version 10); sFlow (whose first
+/// 32-bit word is 5) slots in as a further case. An <see cref="IFlowRecordSink"/> that also implements
+/// <see cref="IExporterOptionsSink"/> receives interface names from options data. Thread-safe for different exporters on different
 /// threads; one exporter's datagrams must be decoded in order on one thread at a time.
 /// </summary>
 public sealed class FlowDatagramDecoder
 {
     private readonly NetFlowV9Decoder _netFlowV9;
+    private readonly IpfixDecoder _ipfix;
 
     /// <summary>Creates a decoder with its own template cache, expiring templates by <paramref name="timeProvider"/>.</summary>
     public FlowDatagramDecoder(TimeProvider timeProvider)
@@ -21,12 +25,22 @@ public sealed class FlowDatagramDecoder
     }
 
     public FlowDatagramDecoder(TemplateCache templates)
+        : this(templates, new ExporterOptionsCache())
     {
-        _netFlowV9 = new NetFlowV9Decoder(templates);
     }
 
-    /// <summary>The templates received so far (v9 now, IPFIX later), for diagnostics and periodic purging.</summary>
+    /// <summary>Creates a decoder over shared caches: v9 and IPFIX keep their templates and options apart by protocol.</summary>
+    public FlowDatagramDecoder(TemplateCache templates, ExporterOptionsCache options)
+    {
+        _netFlowV9 = new NetFlowV9Decoder(templates, options);
+        _ipfix = new IpfixDecoder(templates, options);
+    }
+
+    /// <summary>The templates received so far (v9 and IPFIX), for diagnostics and periodic purging.</summary>
     public TemplateCache Templates => _netFlowV9.Templates;
+
+    /// <summary>Sampler rates and exporter clocks learnt from v9 and IPFIX options data.</summary>
+    public ExporterOptionsCache Options => _netFlowV9.Options;
 
     /// <summary>
     /// Decodes one datagram, passing each flow to <paramref name="sink"/> as it is decoded. Never throws
@@ -42,6 +56,7 @@ public sealed class FlowDatagramDecoder
         {
             NetFlowV5Layout.Version => NetFlowV5Decoder.Decode(datagram, context, sink),
             NetFlowV9Decoder.Version => _netFlowV9.Decode(datagram, context, sink),
+            IpfixDecoder.Version => _ipfix.Decode(datagram, context, sink),
             _ => DecodeResult.Failed(DecodeStatus.UnsupportedVersion),
         };
     }

@@ -27,7 +27,9 @@ public static class NetFlowV9FieldType
     public const ushort Ipv6DstMask = 30;
     public const ushort IcmpType = 32;
     public const ushort SamplingInterval = 34;
+    public const ushort SamplingAlgorithm = 35;
     public const ushort FlowSamplerId = 48;
+    public const ushort FlowSamplerMode = 49;
     public const ushort FlowSamplerRandomInterval = 50;
     public const ushort InSrcMac = 56;
     public const ushort OutDstMac = 57;
@@ -38,6 +40,8 @@ public static class NetFlowV9FieldType
     public const ushort MplsLabel1 = 70;
     public const ushort InDstMac = 80;
     public const ushort OutSrcMac = 81;
+    public const ushort IfName = 82;
+    public const ushort IfDesc = 83;
 
     /// <summary>
     /// icmpTypeCodeIPv6 (IANA IPFIX IE 139, type × 256 + code). Not in RFC 3954, but v9 and IPFIX share the

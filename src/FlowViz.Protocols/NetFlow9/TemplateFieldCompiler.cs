@@ -36,6 +36,8 @@ internal static class TemplateFieldCompiler
             NetFlowV9FieldType.IcmpType or NetFlowV9FieldType.IcmpTypeCodeIPv6 => TemplateFieldKind.IcmpType,
             NetFlowV9FieldType.SamplingInterval or NetFlowV9FieldType.FlowSamplerRandomInterval
                 => TemplateFieldKind.SamplingInterval,
+            // Cisco Flexible NetFlow names the sampler of each record; its rate comes from options data.
+            NetFlowV9FieldType.FlowSamplerId => TemplateFieldKind.SamplerId,
             NetFlowV9FieldType.InSrcMac or NetFlowV9FieldType.OutSrcMac => TemplateFieldKind.SrcMac,
             NetFlowV9FieldType.OutDstMac or NetFlowV9FieldType.InDstMac => TemplateFieldKind.DstMac,
             NetFlowV9FieldType.SrcVlan => TemplateFieldKind.SrcVlan,

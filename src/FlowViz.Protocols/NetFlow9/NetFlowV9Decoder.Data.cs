@@ -77,6 +77,16 @@ public sealed partial class NetFlowV9Decoder
                 case TemplateFieldKind.SamplerId:
                     samplerId = FlowReader.ReadUnsigned(value);
                     break;
+                case TemplateFieldKind.StartSeconds or TemplateFieldKind.StartMilliseconds
+                    when AbsoluteTime(field.Kind, value, out var start):
+                    flow.TimeStart = start;
+                    times |= RecordTimes.First;
+                    break;
+                case TemplateFieldKind.EndSeconds or TemplateFieldKind.EndMilliseconds
+                    when AbsoluteTime(field.Kind, value, out var end):
+                    flow.TimeEnd = end;
+                    times |= RecordTimes.Last;
+                    break;
                 case TemplateFieldKind.FirstSwitched:
                     flow.TimeStart = packet.Clock.ToUtc((uint)FlowReader.ReadUnsigned(value));
                     times |= RecordTimes.First;
@@ -110,6 +120,14 @@ public sealed partial class NetFlowV9Decoder
         {
             flow.TimeStart = flow.TimeEnd;
         }
+    }
+
+    private static bool AbsoluteTime(TemplateFieldKind kind, ReadOnlySpan<byte> value, out DateTime time)
+    {
+        var number = FlowReader.ReadUnsigned(value);
+        return kind is TemplateFieldKind.StartSeconds or TemplateFieldKind.EndSeconds
+            ? Ipfix.IpfixTime.TryFromUnixSeconds(number, out time)
+            : Ipfix.IpfixTime.TryFromUnixMilliseconds(number, out time);
     }
 
     [Flags]

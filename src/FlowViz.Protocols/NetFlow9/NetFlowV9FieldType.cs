@@ -48,4 +48,10 @@ public static class NetFlowV9FieldType
     /// numbering and softflowd 1.1.0 uses it in its v9 ICMPv6 template.
     /// </summary>
     public const ushort IcmpTypeCodeIPv6 = 139;
+
+    /// <summary>IPFIX flowStartSeconds (150, IANA); 150..153 appear in v9 templates of pmacct and others.</summary>
+    public const ushort FlowStartSeconds = 150;
+    public const ushort FlowEndSeconds = 151;
+    public const ushort FlowStartMilliseconds = 152;
+    public const ushort FlowEndMilliseconds = 153;
 }

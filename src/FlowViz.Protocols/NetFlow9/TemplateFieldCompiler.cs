@@ -32,6 +32,11 @@ internal static class TemplateFieldCompiler
             NetFlowV9FieldType.SrcAs => TemplateFieldKind.SrcAs,
             NetFlowV9FieldType.DstAs => TemplateFieldKind.DstAs,
             NetFlowV9FieldType.FirstSwitched => TemplateFieldKind.FirstSwitched,
+            // IPFIX's absolute times in v9 templates: pmacct's nfprobe v9 sends flowStart/EndMilliseconds.
+            NetFlowV9FieldType.FlowStartSeconds => TemplateFieldKind.StartSeconds,
+            NetFlowV9FieldType.FlowEndSeconds => TemplateFieldKind.EndSeconds,
+            NetFlowV9FieldType.FlowStartMilliseconds => TemplateFieldKind.StartMilliseconds,
+            NetFlowV9FieldType.FlowEndMilliseconds => TemplateFieldKind.EndMilliseconds,
             NetFlowV9FieldType.LastSwitched => TemplateFieldKind.LastSwitched,
             NetFlowV9FieldType.IcmpType or NetFlowV9FieldType.IcmpTypeCodeIPv6 => TemplateFieldKind.IcmpType,
             NetFlowV9FieldType.SamplingInterval or NetFlowV9FieldType.FlowSamplerRandomInterval

@@ -1,16 +1,14 @@
 using System.Buffers.Binary;
-using FlowViz.Protocols.NetFlow5;
 using FlowViz.Protocols.Ipfix;
+using FlowViz.Protocols.NetFlow5;
 using FlowViz.Protocols.NetFlow9;
-using FlowViz.Protocols.Options;
 
 namespace FlowViz.Protocols;
 
 /// <summary>
 /// The collector's entry point: reads the version in a datagram's first two bytes and hands the
-/// datagram to that format's decoder. NetFlow v5, v9 and IPFIX (version 10); sFlow (whose first
-/// 32-bit word is 5) slots in as a further case. An <see cref="IFlowRecordSink"/> that also implements
-/// <see cref="IExporterOptionsSink"/> receives interface names from options data. Thread-safe for different exporters on different
+/// datagram to that format's decoder. NetFlow v5 and v9 today; IPFIX (version 10) and sFlow (whose
+/// first 32-bit word is 5) slot in as further cases. Thread-safe for different exporters on different
 /// threads; one exporter's datagrams must be decoded in order on one thread at a time.
 /// </summary>
 public sealed class FlowDatagramDecoder
@@ -25,12 +23,12 @@ public sealed class FlowDatagramDecoder
     }
 
     public FlowDatagramDecoder(TemplateCache templates)
-        : this(templates, new ExporterOptionsCache())
+        : this(templates, new Options.ExporterOptionsCache())
     {
     }
 
     /// <summary>Creates a decoder over shared caches: v9 and IPFIX keep their templates and options apart by protocol.</summary>
-    public FlowDatagramDecoder(TemplateCache templates, ExporterOptionsCache options)
+    public FlowDatagramDecoder(TemplateCache templates, Options.ExporterOptionsCache options)
     {
         _netFlowV9 = new NetFlowV9Decoder(templates, options);
         _ipfix = new IpfixDecoder(templates, options);
@@ -39,12 +37,10 @@ public sealed class FlowDatagramDecoder
     /// <summary>The templates received so far (v9 and IPFIX), for diagnostics and periodic purging.</summary>
     public TemplateCache Templates => _netFlowV9.Templates;
 
-    /// <summary>Sampler rates and exporter clocks learnt from v9 and IPFIX options data.</summary>
-    public ExporterOptionsCache Options => _netFlowV9.Options;
-
     /// <summary>
     /// Decodes one datagram, passing each flow to <paramref name="sink"/> as it is decoded. Never throws
-    /// on bad input: the result says what went wrong and how many flows were emitted before it.
+    /// on bad input: the result says what went wrong and how many flows were emitted before it. A sink
+    /// that also implements <see cref="IExporterOptionsSink"/> receives interface names from options data.
     /// </summary>
     public DecodeResult Decode(ReadOnlySpan<byte> datagram, in DatagramContext context, IFlowRecordSink sink)
     {

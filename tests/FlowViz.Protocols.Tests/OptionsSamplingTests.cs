@@ -93,6 +93,24 @@ public class OptionsSamplingTests
     }
 
     [Fact]
+    public void Decode_V9SamplingIntervalOptionWithInterfaceScope_AppliesToRecordsWithoutSamplerId()
+    {
+        // Older IOS (RFC 3954 §6.1 example): scope Interface (2, 4 bytes), SAMPLING_INTERVAL (34, 4 bytes)
+        // 100, SAMPLING_ALGORITHM (35, 1 byte) 2 = random.
+        var options = new V9PacketBuilder(sysUptimeMs: 3_600_000, unixSecs: 1_700_000_000, sourceId: 256)
+            .FlowSet(1, [0x01, 0x01, 0, 4, 0, 8, 0, 2, 0, 4, 0, 34, 0, 4, 0, 35, 0, 1, 0, 0])
+            .Data(0x0101, [0, 0, 0, 3, 0, 0, 0, 100, 2, 0, 0, 0])
+            .Build();
+        var data = new V9PacketBuilder(sysUptimeMs: 3_600_000, unixSecs: 1_700_000_000, sourceId: 256)
+            .Template(261, (8, 4), (1, 4)).Data(261, [192, 0, 2, 1, 0, 0, 5, 220]).Build();
+
+        _decoder.Decode(options, Fixture.Context, _sink);
+        _decoder.Decode(data, Fixture.Context, _sink);
+
+        Assert.Equal((1500UL, 100u), (_sink.Flows.Single().Bytes, _sink.Flows.Single().SamplingRate));
+    }
+
+    [Fact]
     public void Decode_V9DataBeforeSamplerOptions_RateOne()
     {
         _decoder.Decode(CiscoFnfData(), Fixture.Context, _sink);

@@ -38,15 +38,20 @@ internal struct IpfixRecord
         {
             return;
         }
-        if (kind < TemplateFieldKind.BytesTotal && kind is not (TemplateFieldKind.IcmpType
-            or TemplateFieldKind.FirstSwitched or TemplateFieldKind.LastSwitched or TemplateFieldKind.SamplingInterval
-            or TemplateFieldKind.Bytes or TemplateFieldKind.Packets))
+        if (NeedsWholeRecord(kind))
         {
-            NetFlowV9FieldReader.Read(kind, value, ref Flow); // the kinds v9 and IPFIX share
+            ReadInteger(kind, FlowReader.ReadUnsigned(value)); // lengths 1..8, checked by IpfixFieldCompiler
             return;
         }
-        ReadInteger(kind, FlowReader.ReadUnsigned(value));
+        NetFlowV9FieldReader.Read(kind, value, ref Flow); // stored as v9 stores them
     }
+
+    // The kinds added for IPFIX (from BytesTotal on), and the v9 kinds whose meaning depends on other
+    // fields of the record: counters (delta vs total, biflow), times, ICMP type (ports), sampling.
+    private static bool NeedsWholeRecord(TemplateFieldKind kind) =>
+        kind >= TemplateFieldKind.BytesTotal || kind is TemplateFieldKind.Bytes or TemplateFieldKind.Packets
+            or TemplateFieldKind.IcmpType or TemplateFieldKind.FirstSwitched or TemplateFieldKind.LastSwitched
+            or TemplateFieldKind.SamplingInterval;
 
     private void ReadInteger(TemplateFieldKind kind, ulong value)
     {

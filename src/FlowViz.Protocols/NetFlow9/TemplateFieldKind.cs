@@ -38,7 +38,8 @@ public enum TemplateFieldKind : byte
     Direction,
     MplsLabel,
 
-    // IPFIX (RFC 7011/7012) and options-data kinds; v9 uses the few that share its numbering.
+    // IPFIX (RFC 7011/7012) and options-data kinds; v9 uses the few that share its numbering. Keep them
+    // after MplsLabel, BytesTotal first: IpfixRecord treats every kind from BytesTotal on as its own.
 
     /// <summary>octetTotalCount (85): used only when the record has no octetDeltaCount.</summary>
     BytesTotal,

@@ -23,12 +23,12 @@ public sealed class FlowDatagramDecoder
     }
 
     public FlowDatagramDecoder(TemplateCache templates)
-        : this(templates, new Options.ExporterOptionsCache())
+        : this(templates, new OptionsData.ExporterOptionsCache())
     {
     }
 
     /// <summary>Creates a decoder over shared caches: v9 and IPFIX keep their templates and options apart by protocol.</summary>
-    public FlowDatagramDecoder(TemplateCache templates, Options.ExporterOptionsCache options)
+    public FlowDatagramDecoder(TemplateCache templates, OptionsData.ExporterOptionsCache options)
     {
         _netFlowV9 = new NetFlowV9Decoder(templates, options);
         _ipfix = new IpfixDecoder(templates, options);

@@ -1,6 +1,6 @@
 using FlowViz.Core.Flows;
 using FlowViz.Protocols.NetFlow9;
-using FlowViz.Protocols.Options;
+using FlowViz.Protocols.OptionsData;
 using IE = FlowViz.Protocols.Ipfix.IpfixInformationElement;
 
 namespace FlowViz.Protocols.Ipfix;

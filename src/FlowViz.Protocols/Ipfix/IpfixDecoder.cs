@@ -1,5 +1,5 @@
 using FlowViz.Protocols.NetFlow9;
-using FlowViz.Protocols.Options;
+using FlowViz.Protocols.OptionsData;
 
 namespace FlowViz.Protocols.Ipfix;
 

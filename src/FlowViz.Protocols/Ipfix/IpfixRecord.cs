@@ -1,6 +1,6 @@
 using FlowViz.Core.Flows;
 using FlowViz.Protocols.NetFlow9;
-using FlowViz.Protocols.Options;
+using FlowViz.Protocols.OptionsData;
 
 namespace FlowViz.Protocols.Ipfix;
 

@@ -1,5 +1,5 @@
 using FlowViz.Core.Flows;
-using FlowViz.Protocols.Options;
+using FlowViz.Protocols.OptionsData;
 
 namespace FlowViz.Protocols.NetFlow9;
 

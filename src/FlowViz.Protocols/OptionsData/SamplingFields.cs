@@ -1,6 +1,6 @@
 using FlowViz.Protocols.NetFlow9;
 
-namespace FlowViz.Protocols.Options;
+namespace FlowViz.Protocols.OptionsData;
 
 /// <summary>
 /// The sampling information elements of one record (flow or options), collected while it is read and

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace FlowViz.Protocols.Options;
+namespace FlowViz.Protocols.OptionsData;
 
 /// <summary>
 /// What options data told us about one exporter's observation domain (v9 source ID): its samplers'

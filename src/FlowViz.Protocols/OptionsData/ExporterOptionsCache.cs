@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using FlowViz.Core.Flows;
 
-namespace FlowViz.Protocols.Options;
+namespace FlowViz.Protocols.OptionsData;
 
 /// <summary>
 /// Sampler rates and clock facts learnt from options data, per (exporter, protocol, observation domain),

@@ -2,7 +2,7 @@ using System.Text;
 using FlowViz.Core.Flows;
 using FlowViz.Protocols.NetFlow9;
 
-namespace FlowViz.Protocols.Options;
+namespace FlowViz.Protocols.OptionsData;
 
 /// <summary>
 /// The fields FlowViz reads from one options data record (v9 RFC 3954 §6.2, IPFIX RFC 7011 §3.4.2.2),

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using FlowViz.Protocols.Ipfix;
 using FlowViz.Protocols.NetFlow5;
 using FlowViz.Protocols.NetFlow9;
 
@@ -13,6 +14,7 @@ namespace FlowViz.Protocols;
 public sealed class FlowDatagramDecoder
 {
     private readonly NetFlowV9Decoder _netFlowV9;
+    private readonly IpfixDecoder _ipfix;
 
     /// <summary>Creates a decoder with its own template cache, expiring templates by <paramref name="timeProvider"/>.</summary>
     public FlowDatagramDecoder(TimeProvider timeProvider)
@@ -21,16 +23,24 @@ public sealed class FlowDatagramDecoder
     }
 
     public FlowDatagramDecoder(TemplateCache templates)
+        : this(templates, new OptionsData.ExporterOptionsCache())
     {
-        _netFlowV9 = new NetFlowV9Decoder(templates);
     }
 
-    /// <summary>The templates received so far (v9 now, IPFIX later), for diagnostics and periodic purging.</summary>
+    /// <summary>Creates a decoder over shared caches: v9 and IPFIX keep their templates and options apart by protocol.</summary>
+    public FlowDatagramDecoder(TemplateCache templates, OptionsData.ExporterOptionsCache options)
+    {
+        _netFlowV9 = new NetFlowV9Decoder(templates, options);
+        _ipfix = new IpfixDecoder(templates, options);
+    }
+
+    /// <summary>The templates received so far (v9 and IPFIX), for diagnostics and periodic purging.</summary>
     public TemplateCache Templates => _netFlowV9.Templates;
 
     /// <summary>
     /// Decodes one datagram, passing each flow to <paramref name="sink"/> as it is decoded. Never throws
-    /// on bad input: the result says what went wrong and how many flows were emitted before it.
+    /// on bad input: the result says what went wrong and how many flows were emitted before it. A sink
+    /// that also implements <see cref="IExporterOptionsSink"/> receives interface names from options data.
     /// </summary>
     public DecodeResult Decode(ReadOnlySpan<byte> datagram, in DatagramContext context, IFlowRecordSink sink)
     {
@@ -42,6 +52,7 @@ public sealed class FlowDatagramDecoder
         {
             NetFlowV5Layout.Version => NetFlowV5Decoder.Decode(datagram, context, sink),
             NetFlowV9Decoder.Version => _netFlowV9.Decode(datagram, context, sink),
+            IpfixDecoder.Version => _ipfix.Decode(datagram, context, sink),
             _ => DecodeResult.Failed(DecodeStatus.UnsupportedVersion),
         };
     }

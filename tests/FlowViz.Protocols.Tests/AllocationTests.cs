@@ -20,15 +20,20 @@ public class AllocationTests
     [InlineData("netflow5/softflowd-bulk-1.bin")]
     [InlineData("netflow9/softflowd-bulk-1.bin")] // templates unchanged since warm-up: refreshed, not compiled
     [InlineData("netflow9/softflowd-bulk-2.bin")]
-    [InlineData("netflow9/softflowd-mixed-1.bin")]
+    [InlineData("netflow9/softflowd-mixed-1.bin")] // options data too: sampler and interface name (no options sink)
+    [InlineData("netflow9/pmacct-sampled-bulk-2.bin")] // FLOW_SAMPLER_ID looked up in the options cache
+    [InlineData("ipfix/softflowd-mixed-1.bin")] // templates, options data (init time, sampler) and data
+    [InlineData("ipfix/softflowd-bulk-2.bin")]
+    [InlineData("ipfix/pmacct-mixed-2.bin")]
     public void Decode_KnownTemplates_AllocatesNothing(string file)
     {
         var decoder = new FlowDatagramDecoder(TimeProvider.System);
         var sink = new CountingSink();
         var payload = Fixture.Payload(file);
-        var templates = Fixture.Payload("netflow9/softflowd-bulk-1.bin");
-        decoder.Decode(templates, Fixture.Context, sink);
-        decoder.Decode(Fixture.Payload("netflow9/softflowd-mixed-1.bin"), Fixture.Context, sink);
+        foreach (var templates in Fixture.All("netflow9").Concat(Fixture.All("ipfix")))
+        {
+            decoder.Decode(Fixture.Payload(templates), Fixture.Context, sink);
+        }
         decoder.Decode(payload, Fixture.Context, sink); // JIT and first-use allocations
 
         var before = GC.GetAllocatedBytesForCurrentThread();

@@ -6,12 +6,18 @@ public class FlowDatagramDecoderTests
     private readonly RecordingSink _sink = new();
 
     [Theory]
-    [InlineData(new byte[] { 0, 10, 0, 16 })] // IPFIX: a later issue
     [InlineData(new byte[] { 0, 0, 0, 5 })] // sFlow v5 (its version is a 32-bit word): a later issue
     [InlineData(new byte[] { 0, 1, 0, 0 })]
     public void Decode_OtherVersion_ReturnsUnsupportedVersion(byte[] datagram)
     {
         Assert.Equal(DecodeResult.Failed(DecodeStatus.UnsupportedVersion), _decoder.Decode(datagram, Fixture.Context, _sink));
+    }
+
+    [Fact]
+    public void Decode_Version10_GoesToIpfixDecoder()
+    {
+        // Shorter than the 16-byte IPFIX message header (RFC 7011 §3.1): the IPFIX decoder says truncated.
+        Assert.Equal(DecodeResult.Failed(DecodeStatus.Truncated), _decoder.Decode(new byte[] { 0, 10, 0, 16 }, Fixture.Context, _sink));
     }
 
     [Theory]

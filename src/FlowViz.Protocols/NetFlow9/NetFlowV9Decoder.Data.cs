@@ -1,4 +1,5 @@
 using FlowViz.Core.Flows;
+using FlowViz.Protocols.OptionsData;
 
 namespace FlowViz.Protocols.NetFlow9;
 
@@ -7,30 +8,48 @@ public sealed partial class NetFlowV9Decoder
     /// <summary>
     /// RFC 3954 §5.3 Data FlowSet: records laid out by the template, back to back, then padding to a
     /// 32-bit boundary. Whatever is left that is shorter than a record is padding. Options data records
-    /// are walked the same way but not emitted. Returns the number of flows emitted.
+    /// are walked the same way but not emitted: their sampler and interface names are remembered
+    /// (§6.2). Returns the number of flows emitted.
     /// </summary>
-    private static int ReadDataFlowSet(ReadOnlySpan<byte> set, NetFlowV9Template template, in NetFlowV9Packet packet,
+    private int ReadDataFlowSet(ReadOnlySpan<byte> set, NetFlowV9Template template, in NetFlowV9Packet packet,
         IFlowRecordSink sink)
     {
-        if (template.IsOptions)
-        {
-            return 0;
-        }
         var fields = template.FieldArray;
         var recordLength = template.RecordLength;
+        if (template.IsOptions)
+        {
+            for (var offset = 0; set.Length - offset >= recordLength; offset += recordLength)
+            {
+                ReadOptionsRecord(set.Slice(offset, recordLength), fields, packet, sink);
+            }
+            return 0;
+        }
+        // One lookup per FlowSet: the domain's samplers, if options data announced any.
+        var samplers = _options.Find(packet.Exporter, FlowProtocol.NetFlowV9, packet.SourceId);
         var count = 0;
         var flow = default(FlowRecord);
         for (var offset = 0; set.Length - offset >= recordLength; offset += recordLength)
         {
-            ReadRecord(set.Slice(offset, recordLength), fields, packet, ref flow);
+            ReadRecord(set.Slice(offset, recordLength), fields, packet, samplers, ref flow);
             sink.Add(flow);
             count++;
         }
         return count;
     }
 
+    private void ReadOptionsRecord(ReadOnlySpan<byte> record, TemplateField[] fields, in NetFlowV9Packet packet,
+        IFlowRecordSink sink)
+    {
+        var options = default(OptionsRecord);
+        foreach (var field in fields)
+        {
+            options.Read(field.Kind, record.Slice(field.Offset, field.Length));
+        }
+        options.Apply(_options, sink, packet.Exporter, FlowProtocol.NetFlowV9, packet.SourceId);
+    }
+
     private static void ReadRecord(ReadOnlySpan<byte> record, TemplateField[] fields, in NetFlowV9Packet packet,
-        ref FlowRecord flow)
+        ExporterDomainOptions? samplers, ref FlowRecord flow)
     {
         var exportTime = packet.Clock.ExportTimeUtc;
         flow = new FlowRecord
@@ -41,11 +60,12 @@ public sealed partial class NetFlowV9Decoder
             Exporter = packet.Exporter,
             ObservationDomainId = packet.SourceId,
             FlowProtocol = FlowProtocol.NetFlowV9,
-            SamplingRate = 1,
+            SamplingRate = 0, // set below: the record's own rate, else its sampler's from options data, else 1
             Direction = FlowDirection.Unknown,
         };
         var icmp = (ushort)0;
         var times = RecordTimes.None;
+        var samplerId = (ulong?)null;
         foreach (var field in fields)
         {
             var value = record.Slice(field.Offset, field.Length);
@@ -53,6 +73,19 @@ public sealed partial class NetFlowV9Decoder
             {
                 case TemplateFieldKind.IcmpType:
                     icmp = (ushort)FlowReader.ReadUnsigned(value);
+                    break;
+                case TemplateFieldKind.SamplerId:
+                    samplerId = FlowReader.ReadUnsigned(value);
+                    break;
+                case TemplateFieldKind.StartSeconds or TemplateFieldKind.StartMilliseconds
+                    when AbsoluteTime(field.Kind, value, out var start):
+                    flow.TimeStart = start;
+                    times |= RecordTimes.First;
+                    break;
+                case TemplateFieldKind.EndSeconds or TemplateFieldKind.EndMilliseconds
+                    when AbsoluteTime(field.Kind, value, out var end):
+                    flow.TimeEnd = end;
+                    times |= RecordTimes.Last;
                     break;
                 case TemplateFieldKind.FirstSwitched:
                     flow.TimeStart = packet.Clock.ToUtc((uint)FlowReader.ReadUnsigned(value));
@@ -66,6 +99,11 @@ public sealed partial class NetFlowV9Decoder
                     NetFlowV9FieldReader.Read(field.Kind, value, ref flow);
                     break;
             }
+        }
+        if (flow.SamplingRate == 0)
+        {
+            var rate = samplers?.RateFor(samplerId.HasValue, samplerId.GetValueOrDefault()) ?? 0;
+            flow.SamplingRate = Math.Max(rate, 1u);
         }
         // ICMP_TYPE (type × 256 + code) goes where v5 and NfSen put it: the destination port.
         if (icmp != 0 && flow.SrcPort == 0 && flow.DstPort == 0)
@@ -82,6 +120,14 @@ public sealed partial class NetFlowV9Decoder
         {
             flow.TimeStart = flow.TimeEnd;
         }
+    }
+
+    private static bool AbsoluteTime(TemplateFieldKind kind, ReadOnlySpan<byte> value, out DateTime time)
+    {
+        var number = FlowReader.ReadUnsigned(value);
+        return kind is TemplateFieldKind.StartSeconds or TemplateFieldKind.EndSeconds
+            ? Ipfix.IpfixTime.TryFromUnixSeconds(number, out time)
+            : Ipfix.IpfixTime.TryFromUnixMilliseconds(number, out time);
     }
 
     [Flags]

@@ -57,7 +57,7 @@ public sealed partial class NetFlowV9Decoder
             {
                 return DecodeStatus.Malformed;
             }
-            if (!Store(packet.KeyFor(templateId), isOptions: true, fieldSpecifiers))
+            if (!Store(packet.KeyFor(templateId), isOptions: true, fieldSpecifiers, scopeLength / 4))
             {
                 status = DecodeStatus.Malformed;
             }
@@ -65,13 +65,13 @@ public sealed partial class NetFlowV9Decoder
         return status;
     }
 
-    private bool Store(in TemplateKey key, bool isOptions, ReadOnlySpan<byte> fieldSpecifiers)
+    private bool Store(in TemplateKey key, bool isOptions, ReadOnlySpan<byte> fieldSpecifiers, int scopeFieldCount = 0)
     {
         if (_templates.TryRefresh(key, fieldSpecifiers))
         {
             return true;
         }
-        var template = NetFlowV9Template.Compile(key.TemplateId, isOptions, fieldSpecifiers);
+        var template = NetFlowV9Template.Compile(key.TemplateId, isOptions, fieldSpecifiers, scopeFieldCount);
         if (template is null)
         {
             return false;

@@ -1,4 +1,5 @@
 using FlowViz.Core.Flows;
+using FlowViz.Protocols.OptionsData;
 
 namespace FlowViz.Protocols.NetFlow9;
 
@@ -21,14 +22,27 @@ public sealed partial class NetFlowV9Decoder
     private const ushort MinDataFlowSetId = 256;
 
     private readonly TemplateCache _templates;
+    private readonly ExporterOptionsCache _options;
 
     public NetFlowV9Decoder(TemplateCache templates)
+        : this(templates, new ExporterOptionsCache())
+    {
+    }
+
+    /// <param name="templates">Where templates are kept.</param>
+    /// <param name="options">Where sampler rates from options data are kept (shared with IPFIX).</param>
+    public NetFlowV9Decoder(TemplateCache templates, ExporterOptionsCache options)
     {
         ArgumentNullException.ThrowIfNull(templates);
+        ArgumentNullException.ThrowIfNull(options);
         _templates = templates;
+        _options = options;
     }
 
     public TemplateCache Templates => _templates;
+
+    /// <summary>Sampler rates learnt from options data.</summary>
+    public ExporterOptionsCache Options => _options;
 
     /// <summary>
     /// Decodes one export packet. FlowSets are walked by their declared lengths, not by the header's

@@ -27,7 +27,9 @@ public static class NetFlowV9FieldType
     public const ushort Ipv6DstMask = 30;
     public const ushort IcmpType = 32;
     public const ushort SamplingInterval = 34;
+    public const ushort SamplingAlgorithm = 35;
     public const ushort FlowSamplerId = 48;
+    public const ushort FlowSamplerMode = 49;
     public const ushort FlowSamplerRandomInterval = 50;
     public const ushort InSrcMac = 56;
     public const ushort OutDstMac = 57;
@@ -38,10 +40,18 @@ public static class NetFlowV9FieldType
     public const ushort MplsLabel1 = 70;
     public const ushort InDstMac = 80;
     public const ushort OutSrcMac = 81;
+    public const ushort IfName = 82;
+    public const ushort IfDesc = 83;
 
     /// <summary>
     /// icmpTypeCodeIPv6 (IANA IPFIX IE 139, type × 256 + code). Not in RFC 3954, but v9 and IPFIX share the
     /// numbering and softflowd 1.1.0 uses it in its v9 ICMPv6 template.
     /// </summary>
     public const ushort IcmpTypeCodeIPv6 = 139;
+
+    /// <summary>IPFIX flowStartSeconds (150, IANA); 150..153 appear in v9 templates of pmacct and others.</summary>
+    public const ushort FlowStartSeconds = 150;
+    public const ushort FlowEndSeconds = 151;
+    public const ushort FlowStartMilliseconds = 152;
+    public const ushort FlowEndMilliseconds = 153;
 }

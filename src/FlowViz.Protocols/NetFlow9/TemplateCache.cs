@@ -1,3 +1,4 @@
+using FlowViz.Core.Flows;
 using System.Collections.Concurrent;
 
 namespace FlowViz.Protocols.NetFlow9;
@@ -61,6 +62,28 @@ public sealed class TemplateCache
     /// <summary>Adds or replaces the template for <paramref name="key"/>.</summary>
     public void Set(in TemplateKey key, NetFlowV9Template template) =>
         _entries[key] = new Entry(template, Now);
+
+    /// <summary>Forgets one template (IPFIX Template Withdrawal, RFC 7011 §8.1).</summary>
+    public bool Remove(in TemplateKey key) => _entries.TryRemove(key, out _);
+
+    /// <summary>
+    /// Forgets every data template, or every options template, of one exporter's observation domain
+    /// (IPFIX "All Data Templates Withdrawal", RFC 7011 §8.1). Rare, so a scan is fine.
+    /// </summary>
+    public int RemoveAll(FlowAddress exporter, FlowProtocol protocol, uint observationDomainId, bool options)
+    {
+        var removed = 0;
+        foreach (var pair in _entries)
+        {
+            var key = pair.Key;
+            if (key.Exporter == exporter && key.Protocol == protocol && key.ObservationDomainId == observationDomainId
+                && pair.Value.Template.IsOptions == options && _entries.TryRemove(pair))
+            {
+                removed++;
+            }
+        }
+        return removed;
+    }
 
     /// <summary>Forgets expired templates; the collector may call this periodically to bound memory.</summary>
     public int RemoveExpired()

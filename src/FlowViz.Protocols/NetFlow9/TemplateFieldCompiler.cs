@@ -32,10 +32,17 @@ internal static class TemplateFieldCompiler
             NetFlowV9FieldType.SrcAs => TemplateFieldKind.SrcAs,
             NetFlowV9FieldType.DstAs => TemplateFieldKind.DstAs,
             NetFlowV9FieldType.FirstSwitched => TemplateFieldKind.FirstSwitched,
+            // IPFIX's absolute times in v9 templates: pmacct's nfprobe v9 sends flowStart/EndMilliseconds.
+            NetFlowV9FieldType.FlowStartSeconds => TemplateFieldKind.StartSeconds,
+            NetFlowV9FieldType.FlowEndSeconds => TemplateFieldKind.EndSeconds,
+            NetFlowV9FieldType.FlowStartMilliseconds => TemplateFieldKind.StartMilliseconds,
+            NetFlowV9FieldType.FlowEndMilliseconds => TemplateFieldKind.EndMilliseconds,
             NetFlowV9FieldType.LastSwitched => TemplateFieldKind.LastSwitched,
             NetFlowV9FieldType.IcmpType or NetFlowV9FieldType.IcmpTypeCodeIPv6 => TemplateFieldKind.IcmpType,
             NetFlowV9FieldType.SamplingInterval or NetFlowV9FieldType.FlowSamplerRandomInterval
                 => TemplateFieldKind.SamplingInterval,
+            // Cisco Flexible NetFlow names the sampler of each record; its rate comes from options data.
+            NetFlowV9FieldType.FlowSamplerId => TemplateFieldKind.SamplerId,
             NetFlowV9FieldType.InSrcMac or NetFlowV9FieldType.OutSrcMac => TemplateFieldKind.SrcMac,
             NetFlowV9FieldType.OutDstMac or NetFlowV9FieldType.InDstMac => TemplateFieldKind.DstMac,
             NetFlowV9FieldType.SrcVlan => TemplateFieldKind.SrcVlan,

@@ -13,12 +13,12 @@ tshark_totals() { # capture port
 
 nfdump_totals() { # fixture prefix, e.g. netflow9/softflowd-bulk
     dir=$(mktemp -d)
-    nfcapd -w "$dir" -p 29970 -b 127.0.0.1 >/dev/null 2>&1 &
+    nfcapd -w "$dir" -p 29917 -b 127.0.0.1 >/dev/null 2>&1 &
     nfcapd_pid=$!
     sleep 1.5
     python3 -c 'import glob, socket, sys
 s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-for f in sorted(glob.glob(sys.argv[1] + "-*.bin")): s.sendto(open(f, "rb").read(), ("127.0.0.1", 29970))' "$1"
+for f in sorted(glob.glob(sys.argv[1] + "-*.bin")): s.sendto(open(f, "rb").read(), ("127.0.0.1", 29917))' "$1"
     sleep 1
     kill -TERM "$nfcapd_pid"; wait "$nfcapd_pid" || true
     nfdump -R "$dir" -q -N -o "fmt:%byt %pkt" |
@@ -26,9 +26,12 @@ for f in sorted(glob.glob(sys.argv[1] + "-*.bin")): s.sendto(open(f, "rb").read(
     rm -r "$dir"
 }
 
-for f in softflowd-mixed:5:29995 softflowd-mixed:9:29999 softflowd-bulk:5:29985 softflowd-bulk:9:29989; do
+for f in softflowd-mixed:5:29995 softflowd-mixed:9:29999 softflowd-bulk:5:29985 softflowd-bulk:9:29989 \
+    pmacct-sampled-bulk:9:29914 softflowd-mixed:10:29910 softflowd-milli-mixed:10:29911 softflowd-bulk:10:29912 \
+    pmacct-mixed:10:29913; do
     name=${f%%:*}; rest=${f#*:}; version=${rest%%:*}; port=${rest#*:}
-    echo "== netflow$version/$name"
+    dir=netflow$version; [ "$version" = 10 ] && dir=ipfix
+    echo "== $dir/$name"
     tshark_totals "captures/$name-v$version.pcap" "$port"
-    nfdump_totals "netflow$version/$name"
+    nfdump_totals "$dir/$name"
 done

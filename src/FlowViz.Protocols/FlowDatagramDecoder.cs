@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using FlowViz.Protocols.NetFlow5;
 using FlowViz.Protocols.NetFlow9;
+using FlowViz.Protocols.SFlow;
 
 namespace FlowViz.Protocols;
 
@@ -40,6 +41,9 @@ public sealed class FlowDatagramDecoder
         }
         return BinaryPrimitives.ReadUInt16BigEndian(datagram) switch
         {
+            // sFlow's version is a 32-bit XDR word (00 00 00 05), so its first 16 bits are 0, a value no
+            // NetFlow/IPFIX version takes; NetFlow v5 starts 00 05 (then a record count of 1..30).
+            0 => SFlowV5Decoder.Decode(datagram, context, sink),
             NetFlowV5Layout.Version => NetFlowV5Decoder.Decode(datagram, context, sink),
             NetFlowV9Decoder.Version => _netFlowV9.Decode(datagram, context, sink),
             _ => DecodeResult.Failed(DecodeStatus.UnsupportedVersion),

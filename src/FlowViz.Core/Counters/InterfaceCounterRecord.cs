@@ -27,7 +27,7 @@ public struct InterfaceCounterRecord
     /// <summary>IANAifType of the interface (6 = ethernetCsmacd).</summary>
     public uint IfType;
 
-    /// <summary>Interface speed in bits per second (ifSpeed, or ifHighSpeed × 10⁶ when faster than 4 Gbit/s).</summary>
+    /// <summary>Interface speed in bits per second (sFlow sends it as a 64-bit ifSpeed, so faster links need no ifHighSpeed).</summary>
     public ulong IfSpeed;
 
     /// <summary>sFlow ifDirection: 0 unknown, 1 full-duplex, 2 half-duplex, 3 in, 4 out.</summary>

@@ -15,16 +15,17 @@ namespace FlowViz.Protocols.SFlow;
 /// <list type="bullet">
 /// <item><see cref="FlowRecord.Bytes"/> is the raw header's <c>frame_length</c>: "for a layer 2
 /// header_protocol, length is total number of octets of data received on the network (excluding
-/// framing bits but including FCS octets)" — the Ethernet header and FCS are counted, as GoFlow2 and
-/// Akvorado do, so an sFlow byte is an L2 byte while a NetFlow byte is an L3 byte (18 more per untagged
-/// frame). Without a raw header, the sampled_ethernet, then the sampled_ipv4/ipv6 <c>length</c> is used
-/// (the latter excludes layer 2).</item>
+/// framing bits but including FCS octets)". The Ethernet header, any VLAN tags and the FCS are counted,
+/// as nfdump's sfcapd and sflowtool count them, so totals match nfdump's; an sFlow byte is therefore an
+/// L2 byte while a NetFlow byte is an L3 byte (18 more per untagged Ethernet frame). Akvorado instead
+/// stores the IP length read from the sampled header. Without a raw header, the sampled_ethernet, then
+/// the sampled_ipv4/ipv6 <c>length</c> is used (the latter excludes layer 2).</item>
 /// <item><see cref="FlowRecord.TimeStart"/> = <see cref="FlowRecord.TimeEnd"/> = receive time: samples
 /// carry no timestamp, and the header's uptime only orders datagrams of one agent.</item>
 /// <item><see cref="FlowRecord.Exporter"/> is the header's <c>agent_address</c> ("IP address of
 /// sampling agent"), falling back to the datagram's source when it is unknown or 0: agents often send
-/// from another address than the one they identify by, and relays forward datagrams unchanged. This is
-/// what Akvorado and GoFlow2 do.</item>
+/// from another address than the one they identify by, and relays forward datagrams unchanged. Akvorado
+/// does the same; nfdump's sfcapd records the datagram's source instead.</item>
 /// <item><see cref="FlowRecord.ObservationDomainId"/> is the header's <c>sub_agent_id</c>, which with the
 /// agent address identifies the sFlow sequence-number space. The sample's source_id (the data source's
 /// ifIndex) is not stored; it usually equals the input or output interface.</item>

@@ -22,30 +22,8 @@ public static partial class SFlowV5Decoder
     private static DecodeStatus ReadFlowSample(ref FlowReader sample, bool expanded, in SFlowDatagram packet,
         IFlowRecordSink sink, ref int flows)
     {
-        uint input, output;
-        bool ok = sample.TryReadUInt32(out _) // sequence_number
-            & sample.TryReadUInt32(out _); // source_id (type << 24 | index), or its type when expanded
-        if (expanded)
-        {
-            ok &= sample.TryReadUInt32(out _); // source_id_index
-        }
-        ok &= sample.TryReadUInt32(out var samplingRate)
-            & sample.TryReadUInt32(out _) // sample_pool
-            & sample.TryReadUInt32(out _); // drops
-        if (expanded)
-        {
-            ok &= sample.TryReadUInt32(out var inFormat) & sample.TryReadUInt32(out var inValue)
-                & sample.TryReadUInt32(out var outFormat) & sample.TryReadUInt32(out var outValue);
-            input = SFlowInterface.FromExpanded(inFormat, inValue);
-            output = SFlowInterface.FromExpanded(outFormat, outValue);
-        }
-        else
-        {
-            ok &= sample.TryReadUInt32(out var inValue) & sample.TryReadUInt32(out var outValue);
-            input = SFlowInterface.FromCompact(inValue);
-            output = SFlowInterface.FromCompact(outValue);
-        }
-        if (!sample.TryReadUInt32(out var recordCount) || !ok)
+        if (!TryReadFlowSampleFields(ref sample, expanded, out var samplingRate, out var input, out var output)
+            || !sample.TryReadUInt32(out var recordCount))
         {
             return DecodeStatus.Malformed; // the sample's own length is too short for its fixed fields
         }
@@ -79,6 +57,34 @@ public static partial class SFlowV5Decoder
         sink.Add(flow);
         flows++;
         return DecodeStatus.Ok;
+    }
+
+    private static bool TryReadFlowSampleFields(ref FlowReader sample, bool expanded, out uint samplingRate,
+        out uint input, out uint output)
+    {
+        bool ok = sample.TryReadUInt32(out _) // sequence_number
+            & sample.TryReadUInt32(out _); // source_id (type << 24 | index), or its type when expanded
+        if (expanded)
+        {
+            ok &= sample.TryReadUInt32(out _); // source_id_index
+        }
+        ok &= sample.TryReadUInt32(out samplingRate)
+            & sample.TryReadUInt32(out _) // sample_pool
+            & sample.TryReadUInt32(out _); // drops
+        if (expanded)
+        {
+            ok &= sample.TryReadUInt32(out var inFormat) & sample.TryReadUInt32(out var inValue)
+                & sample.TryReadUInt32(out var outFormat) & sample.TryReadUInt32(out var outValue);
+            input = SFlowInterface.FromExpanded(inFormat, inValue);
+            output = SFlowInterface.FromExpanded(outFormat, outValue);
+        }
+        else
+        {
+            ok &= sample.TryReadUInt32(out var inValue) & sample.TryReadUInt32(out var outValue);
+            input = SFlowInterface.FromCompact(inValue);
+            output = SFlowInterface.FromCompact(outValue);
+        }
+        return ok;
     }
 
     /// <summary>

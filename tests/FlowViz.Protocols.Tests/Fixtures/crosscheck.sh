@@ -63,7 +63,7 @@ for f in sorted(glob.glob(sys.argv[1] + "-*.bin")):
     rm -r "$dir"
 }
 
-for f in pmacct-mixed:29963 pmacct-bulk:29973 pmacct-bulk-rate4:29974 pmacct-counters:29964; do
+for f in pmacct-mixed:29963 pmacct-bulk:29973 pmacct-bulk-rate4:29974 pmacct-tagged:29965 pmacct-counters:29964; do
     name=${f%%:*}; port=${f#*:}
     echo "== sflow/$name"
     filter=sflow

@@ -100,11 +100,31 @@ public class SFlowV5DecoderFixtureTests
         Assert.Equal(expected, _sink.Flows);
     }
 
+    [Fact]
+    public void Decode_PmacctTagged_ReadsVlansAndMplsLabelsFromRealHeaders()
+    {
+        var result = _decoder.Decode(Fixture.Payload("sflow/pmacct-tagged-1.bin"), Fixture.Context, _sink);
+
+        // make_tagged_pcap.py's frames in order; sfprobe skipped the QinQ (0x88A8) frame. Its
+        // extended_switch records carry the 802.1Q VLAN too, as nfdump shows (README.md).
+        Assert.Equal(new DecodeResult(DecodeStatus.Ok, 5, 0), result);
+        FlowRecord[] expected =
+        [
+            Sample("192.0.2.10", 40000, "198.51.100.20", 80, 6, 62, tcpFlags: 0x02) with { SrcVlan = 100 },
+            Sample("198.51.100.1", 33000, "203.0.113.9", 22, 6, 166, tcpFlags: 0x12) with { MplsLabel = 16001 }, // top of 16001, 24
+            Sample("2001:db8::10", 53001, "2001:db8:2::53", 53, 17, 110, tos: 0x28) with { SrcVlan = 200 },
+            Sample("2001:db8::10", 50000, "2001:db8:1::443", 443, 6, 282, tcpFlags: 0x10) with { MplsLabel = 777 },
+            Sample("192.0.2.10", 0, "198.51.100.1", 8 * 256, 1, 106) with { SrcVlan = 100 },
+        ];
+        Assert.Equal(expected, _sink.Flows);
+    }
+
     /// <summary>The numbers of the tshark cross-check in Fixtures/README.md.</summary>
     [Theory]
     [InlineData("pmacct-mixed-", 17, 2880, 1, 2880)]
     [InlineData("pmacct-bulk-", 80, 8440, 1, 8440)]
     [InlineData("pmacct-bulk-rate4-", 21, 2314, 4, 9256)]
+    [InlineData("pmacct-tagged-", 5, 726, 1, 726)]
     public void Decode_PmacctFixtures_TotalsMatchTsharkCrossCheck(string prefix, int samples, long frameBytes,
         uint samplingRate, long scaledBytes)
     {

@@ -222,6 +222,19 @@ public class SFlowV5DecoderTests
     }
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Decode_RawHeaderAndSampledIPv4_FrameLengthWinsInEitherOrder(bool headerFirst)
+    {
+        var header = SampledHeader(1518, VlanIPv6Tcp());
+        var ipv4 = SampledIPv4(1500, 6, [10, 1, 1, 1], [10, 2, 2, 2], 1, 2, 0, 0);
+
+        Decode(new SFlowDatagramBuilder().FlowSample(1, 1, 2, headerFirst ? [header, ipv4] : [ipv4, header]).Build());
+
+        Assert.Equal(1518UL, Assert.Single(_sink.Flows).Bytes);
+    }
+
+    [Theory]
     [InlineData(0x3FFF_FFFFu, 0u)] // format 0, maximum value: the device itself
     [InlineData(0x4000_0102u, 0u)] // format 1: discarded, reason 258
     [InlineData(0x8000_0003u, 0u)] // format 2: 3 output interfaces

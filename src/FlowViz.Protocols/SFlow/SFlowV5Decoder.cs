@@ -16,7 +16,7 @@ namespace FlowViz.Protocols.SFlow;
 /// <item><see cref="FlowRecord.Bytes"/> is the raw header's <c>frame_length</c>: "for a layer 2
 /// header_protocol, length is total number of octets of data received on the network (excluding
 /// framing bits but including FCS octets)". The Ethernet header, any VLAN tags and the FCS are counted,
-/// as nfdump's sfcapd and sflowtool count them, so totals match nfdump's; an sFlow byte is therefore an
+/// as nfdump's sfcapd counts them, so totals match nfdump's; an sFlow byte is therefore an
 /// L2 byte while a NetFlow byte is an L3 byte (18 more per untagged Ethernet frame). Akvorado instead
 /// stores the IP length read from the sampled header. Without a raw header, the sampled_ethernet, then
 /// the sampled_ipv4/ipv6 <c>length</c> is used (the latter excludes layer 2).</item>

@@ -60,7 +60,7 @@ sfprobe_capture pmacct-mixed mixed.pcap 1 29963
 sfprobe_capture pmacct-bulk bulk.pcap 1 29973
 sfprobe_capture pmacct-bulk-rate4 bulk.pcap 4 29974
 sfprobe_capture pmacct-tagged tagged.pcap 1 29965
-# Counter samples: sfprobe polls its interface counters every 20 s of agent uptime, so the input is
+# Counter samples: sfprobe sends interface counters only every ~20 s of agent uptime, so the input is
 # replayed with a pause until one is sent; only datagrams holding a counter sample are kept.
 sfprobe_capture pmacct-counters mixed.pcap 1 29964 'pcap_savefile_replay: 4\npcap_savefile_delay: 12\n' \
     sflow.counters_sample.sequence_number

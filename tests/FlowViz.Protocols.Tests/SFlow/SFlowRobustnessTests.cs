@@ -71,6 +71,10 @@ public class SFlowRobustnessTests
 
         Assert.True(Enum.IsDefined(result.Status));
         Assert.Equal(sink.Flows.Count, result.FlowCount);
+        if (datagram.Length >= 2 && (datagram[0] | datagram[1]) != 0)
+        {
+            return; // bit flips in the version made it NetFlow: DecoderRobustnessTests covers those decoders
+        }
         Assert.Equal(0, result.MissingTemplateSets);
         Assert.All(sink.Flows, f =>
         {

@@ -2,13 +2,14 @@ using System.Buffers.Binary;
 using FlowViz.Protocols.Ipfix;
 using FlowViz.Protocols.NetFlow5;
 using FlowViz.Protocols.NetFlow9;
+using FlowViz.Protocols.SFlow;
 
 namespace FlowViz.Protocols;
 
 /// <summary>
 /// The collector's entry point: reads the version in a datagram's first two bytes and hands the
-/// datagram to that format's decoder. NetFlow v5 and v9 today; IPFIX (version 10) and sFlow (whose
-/// first 32-bit word is 5) slot in as further cases. Thread-safe for different exporters on different
+/// datagram to that format's decoder: NetFlow v5, NetFlow v9, IPFIX (version 10) and sFlow v5 (whose
+/// first 32-bit word is 5). Thread-safe for different exporters on different
 /// threads; one exporter's datagrams must be decoded in order on one thread at a time.
 /// </summary>
 public sealed class FlowDatagramDecoder
@@ -50,6 +51,9 @@ public sealed class FlowDatagramDecoder
         }
         return BinaryPrimitives.ReadUInt16BigEndian(datagram) switch
         {
+            // sFlow's version is a 32-bit XDR word (00 00 00 05), so its first 16 bits are 0, a value no
+            // NetFlow/IPFIX version takes; NetFlow v5 starts 00 05 (then a record count of 1..30).
+            0 => SFlowV5Decoder.Decode(datagram, context, sink),
             NetFlowV5Layout.Version => NetFlowV5Decoder.Decode(datagram, context, sink),
             NetFlowV9Decoder.Version => _netFlowV9.Decode(datagram, context, sink),
             IpfixDecoder.Version => _ipfix.Decode(datagram, context, sink),

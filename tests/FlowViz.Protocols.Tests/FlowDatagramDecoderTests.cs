@@ -6,7 +6,7 @@ public class FlowDatagramDecoderTests
     private readonly RecordingSink _sink = new();
 
     [Theory]
-    [InlineData(new byte[] { 0, 0, 0, 5 })] // sFlow v5 (its version is a 32-bit word): a later issue
+    [InlineData(new byte[] { 0, 0, 0, 4 })] // sFlow v4 (its version is a 32-bit word): only v5 is decoded
     [InlineData(new byte[] { 0, 1, 0, 0 })]
     public void Decode_OtherVersion_ReturnsUnsupportedVersion(byte[] datagram)
     {

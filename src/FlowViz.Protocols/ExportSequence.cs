@@ -15,6 +15,12 @@ namespace FlowViz.Protocols;
 /// <param name="Increment">How far this datagram moves the sequence: flows (v5), 1 (v9, sFlow), data records (IPFIX).</param>
 public readonly record struct ExportSequence(FlowProtocol Protocol, uint ObservationDomainId, uint Number, uint Increment)
 {
+    /// <summary>
+    /// The increment of a datagram whose units could not all be counted (IPFIX records of a Set whose
+    /// template is unknown): the tracker starts again from the next datagram instead of guessing.
+    /// </summary>
+    public const uint UnknownIncrement = uint.MaxValue;
+
     /// <summary>False when the decoder could not read a header (then nothing is tracked).</summary>
     public bool IsPresent => Protocol != FlowProtocol.Unknown;
 

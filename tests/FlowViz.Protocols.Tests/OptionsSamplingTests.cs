@@ -72,7 +72,7 @@ public class OptionsSamplingTests
         var result = _decoder.Decode(CiscoFnfData(), Fixture.Context, _sink);
 
         var export = DateTime.UnixEpoch.AddSeconds(1_700_000_000);
-        Assert.Equal(new DecodeResult(DecodeStatus.Ok, 1, 0), result);
+        Assert.Equal(new DecodeResult(DecodeStatus.Ok, 1, 0), (result).WithoutSequence());
         Assert.Equal(new FlowRecord
         {
             TimeReceived = Fixture.ReceivedUtc, TimeStart = export, TimeEnd = export, Exporter = Fixture.Exporter,
@@ -186,7 +186,7 @@ public class OptionsSamplingTests
 
         var result = _decoder.Decode(message, Fixture.Context, _sink);
 
-        Assert.Equal(new DecodeResult(DecodeStatus.Ok, 0, 0), result);
+        Assert.Equal(new DecodeResult(DecodeStatus.Ok, 0, 0), (result).WithoutSequence());
         Assert.Equal([(Fixture.Exporter, 3u, 7u, "Gi0/0/1", "uplink to ISP"), (Fixture.Exporter, 3u, 8u, "Gi0/0/2", null)],
             _sink.Interfaces);
     }

@@ -37,6 +37,11 @@ public sealed class SequenceTracker
 
     public void Observe(uint number, uint increment)
     {
+        if (increment == Protocols.ExportSequence.UnknownIncrement)
+        {
+            _started = false; // what this datagram carried is unknown: resynchronise on the next one
+            return;
+        }
         if (!_started)
         {
             _started = true;

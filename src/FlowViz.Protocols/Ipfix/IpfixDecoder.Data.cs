@@ -10,10 +10,11 @@ public sealed partial class IpfixDecoder
     /// <summary>
     /// RFC 7011 §3.4.3 Data Records, back to back, then padding shorter than the shortest record
     /// (§3.3.1). Options data records (§3.4.2.2) are not flows: their samplers, init time and interface
-    /// names are remembered. Flows counts what was emitted.
+    /// names are remembered. Flows counts what was emitted; records counts Data Records read, options data
+    /// included, since that is what the message header's sequence number counts (§3.1).
     /// </summary>
     private DecodeStatus ReadDataSet(ref FlowReader set, NetFlowV9Template template, in IpfixMessage message,
-        IFlowRecordSink sink, ref int flows)
+        IFlowRecordSink sink, ref int flows, ref int records)
     {
         var fields = template.FieldArray;
         var minLength = template.RecordLength;
@@ -27,6 +28,7 @@ public sealed partial class IpfixDecoder
                     return Rest(ref set);
                 }
                 options.Apply(_options, sink, message.Exporter, FlowProtocol.Ipfix, message.ObservationDomainId);
+                records++;
             }
             return DecodeStatus.Ok;
         }
@@ -41,6 +43,7 @@ public sealed partial class IpfixDecoder
             }
             record.Finish(message, domain);
             flows += record.Emit(sink);
+            records++;
         }
         return DecodeStatus.Ok;
     }

@@ -1,3 +1,4 @@
+using FlowViz.Core.Flows;
 using FlowViz.Protocols.NetFlow9;
 using FlowViz.Protocols.OptionsData;
 
@@ -49,7 +50,7 @@ public sealed partial class IpfixDecoder
         if (!header.TryReadUInt16(out var version)
             | !header.TryReadUInt16(out var length)
             | !header.TryReadUInt32(out var exportSeconds)
-            | !header.TryReadUInt32(out _)
+            | !header.TryReadUInt32(out var sequenceNumber)
             | !header.TryReadUInt32(out var observationDomainId))
         {
             return DecodeResult.Failed(DecodeStatus.Truncated);
@@ -72,15 +73,22 @@ public sealed partial class IpfixDecoder
         var status = DecodeStatus.Ok;
         var flows = 0;
         var missing = 0;
+        var records = 0;
         while (reader.Remaining > 0 && status is DecodeStatus.Ok or DecodeStatus.MissingTemplate)
         {
-            status = DecodeStatusOrder.Worst(status, ReadSet(ref reader, message, sink, ref flows, ref missing));
+            status = DecodeStatusOrder.Worst(status, ReadSet(ref reader, message, sink, ref flows, ref missing, ref records));
         }
-        return new DecodeResult(status, flows, missing);
+        // §3.1: the sequence number counts Data Records per observation domain. Records in a Set whose
+        // template is unknown cannot be counted, so such a message leaves the increment unknown.
+        var increment = missing == 0 && status == DecodeStatus.Ok ? (uint)records : ExportSequence.UnknownIncrement;
+        return new DecodeResult(status, flows, missing)
+        {
+            Sequence = new ExportSequence(FlowProtocol.Ipfix, observationDomainId, sequenceNumber, increment),
+        };
     }
 
     private DecodeStatus ReadSet(ref FlowReader reader, in IpfixMessage message, IFlowRecordSink sink,
-        ref int flows, ref int missing)
+        ref int flows, ref int missing, ref int records)
     {
         if (!reader.TryReadUInt16(out var setId) | !reader.TryReadUInt16(out var length))
         {
@@ -101,7 +109,7 @@ public sealed partial class IpfixDecoder
             case OptionsTemplateSetId:
                 return ReadTemplateSet(ref set, message, isOptions: true);
             case >= MinDataSetId when _templates.Find(message.KeyFor(setId)) is { } template:
-                return ReadDataSet(ref set, template, message, sink, ref flows);
+                return ReadDataSet(ref set, template, message, sink, ref flows, ref records);
             case >= MinDataSetId:
                 missing++; // exporters resend templates (UDP, RFC 7011 §8.4); data first is expected
                 return DecodeStatus.MissingTemplate;

@@ -57,7 +57,7 @@ public sealed partial class NetFlowV9Decoder
             | !reader.TryReadUInt16(out _)
             | !reader.TryReadUInt32(out var sysUptime)
             | !reader.TryReadUInt32(out var unixSecs)
-            | !reader.TryReadUInt32(out _)
+            | !reader.TryReadUInt32(out var packageSequence)
             | !reader.TryReadUInt32(out var sourceId))
         {
             return DecodeResult.Failed(DecodeStatus.Truncated);
@@ -77,7 +77,11 @@ public sealed partial class NetFlowV9Decoder
             var setStatus = ReadFlowSet(ref reader, packet, sink, ref flows, ref missing);
             status = DecodeStatusOrder.Worst(status, setStatus);
         }
-        return new DecodeResult(status, flows, missing);
+        // §5.1: the package sequence counts export packets per source ID, whatever they carry.
+        return new DecodeResult(status, flows, missing)
+        {
+            Sequence = new ExportSequence(FlowProtocol.NetFlowV9, sourceId, packageSequence, 1),
+        };
     }
 
     private DecodeStatus ReadFlowSet(ref FlowReader reader, in NetFlowV9Packet packet, IFlowRecordSink sink,

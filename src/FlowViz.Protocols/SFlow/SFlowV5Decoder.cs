@@ -61,7 +61,7 @@ public static partial class SFlowV5Decoder
         }
         // sub_agent_id, sequence_number, uptime (ms), then the samples<> array length.
         if (!reader.TryReadUInt32(out var subAgentId)
-            | !reader.TryReadUInt32(out _)
+            | !reader.TryReadUInt32(out var sequenceNumber)
             | !reader.TryReadUInt32(out _)
             | !reader.TryReadUInt32(out var sampleCount))
         {
@@ -72,6 +72,8 @@ public static partial class SFlowV5Decoder
             sink as IInterfaceCounterSink);
         var status = DecodeStatus.Ok;
         var flows = 0;
+        // The datagram sequence number counts datagrams per agent and sub-agent.
+        var sequence = new ExportSequence(FlowProtocol.SFlowV5, subAgentId, sequenceNumber, 1);
         // Each sample takes at least 8 bytes, so a bogus count cannot make this loop run long.
         for (var i = 0u; i < sampleCount; i++)
         {
@@ -79,7 +81,7 @@ public static partial class SFlowV5Decoder
                 | !reader.TryReadUInt32(out var sampleLength)
                 || !reader.TryReadReader(checked((int)Math.Min(sampleLength, int.MaxValue)), out var sample))
             {
-                return new DecodeResult(DecodeStatusOrder.Worst(status, DecodeStatus.Truncated), flows, 0);
+                return new DecodeResult(DecodeStatusOrder.Worst(status, DecodeStatus.Truncated), flows, 0) { Sequence = sequence };
             }
             var sampleStatus = sampleType switch
             {
@@ -92,7 +94,7 @@ public static partial class SFlowV5Decoder
             status = DecodeStatusOrder.Worst(status, sampleStatus);
         }
         // Bytes after the declared samples are tolerated, as trailing padding is for NetFlow.
-        return new DecodeResult(status, flows, 0);
+        return new DecodeResult(status, flows, 0) { Sequence = sequence };
     }
 
     /// <summary>

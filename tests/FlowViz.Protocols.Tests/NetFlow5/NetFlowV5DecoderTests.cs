@@ -36,7 +36,7 @@ public class NetFlowV5DecoderTests
     {
         var result = _decoder.Decode(Fixture.Payload("netflow5/softflowd-mixed-1.bin"), Fixture.Context, _sink);
 
-        Assert.Equal(new DecodeResult(DecodeStatus.Ok, 6, 0), result);
+        Assert.Equal(new DecodeResult(DecodeStatus.Ok, 6, 0), (result).WithoutSequence());
         // SYN|ACK|PSH|FIN = 0x1b; softflowd v5 reports both directions of a TCP session with the OR of both.
         Assert.Equal(new FlowRecord
         {
@@ -135,7 +135,7 @@ public class NetFlowV5DecoderTests
 
         var result = _decoder.Decode(datagram, Fixture.Context, _sink);
 
-        Assert.Equal(DecodeResult.Failed(expected), result);
+        Assert.Equal(DecodeResult.Failed(expected), (result).WithoutSequence());
         Assert.Empty(_sink.Flows);
     }
 
@@ -144,6 +144,6 @@ public class NetFlowV5DecoderTests
     {
         var result = _decoder.Decode(Fixture.Payload("netflow5/softflowd-mixed-1.bin").AsSpan(0, 23), Fixture.Context, _sink);
 
-        Assert.Equal(DecodeResult.Failed(DecodeStatus.Truncated), result);
+        Assert.Equal(DecodeResult.Failed(DecodeStatus.Truncated), (result).WithoutSequence());
     }
 }

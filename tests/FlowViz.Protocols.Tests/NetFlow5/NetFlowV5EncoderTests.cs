@@ -32,7 +32,7 @@ public class NetFlowV5EncoderTests
             var result = _decoder.Decode(buffer.AsSpan(0, length), Fixture.Context, sink);
 
             Assert.Equal(flows.Length, written);
-            Assert.Equal(new DecodeResult(DecodeStatus.Ok, flows.Length, 0), result);
+            Assert.Equal(new DecodeResult(DecodeStatus.Ok, flows.Length, 0), (result).WithoutSequence());
             Assert.Equal(flows.Select(f => AsDecoded(f, 64)), sink.Flows);
         }, iter: 300);
 

@@ -38,7 +38,7 @@ public class NetFlowV9DecoderFixtureTests
     {
         var result = _decoder.Decode(Fixture.Payload("netflow9/softflowd-mixed-1.bin"), Fixture.Context, _sink);
 
-        Assert.Equal(new DecodeResult(DecodeStatus.Ok, 10, 0), result);
+        Assert.Equal(new DecodeResult(DecodeStatus.Ok, 10, 0), (result).WithoutSequence());
         Assert.Equal(new FlowRecord
         {
             TimeReceived = Fixture.ReceivedUtc,
@@ -111,9 +111,9 @@ public class NetFlowV9DecoderFixtureTests
         var templates = _decoder.Decode(Fixture.Payload("netflow9/softflowd-bulk-1.bin"), Fixture.Context, _sink);
         var after = _decoder.Decode(Fixture.Payload("netflow9/softflowd-bulk-2.bin"), Fixture.Context, _sink);
 
-        Assert.Equal(new DecodeResult(DecodeStatus.MissingTemplate, 0, 22), before);
-        Assert.Equal(new DecodeResult(DecodeStatus.Ok, 17, 0), templates);
-        Assert.Equal(new DecodeResult(DecodeStatus.Ok, 22, 0), after);
+        Assert.Equal(new DecodeResult(DecodeStatus.MissingTemplate, 0, 22), (before).WithoutSequence());
+        Assert.Equal(new DecodeResult(DecodeStatus.Ok, 17, 0), (templates).WithoutSequence());
+        Assert.Equal(new DecodeResult(DecodeStatus.Ok, 22, 0), (after).WithoutSequence());
         Assert.Equal(39, _sink.Flows.Count);
     }
 

@@ -26,7 +26,7 @@ public class NetFlowV9DecoderTests
             .Data(300, [.. Be(value, length), .. Be(value, length)])
             .Build();
 
-        Assert.Equal(new DecodeResult(DecodeStatus.Ok, 1, 0), Decode(packet));
+        Assert.Equal(new DecodeResult(DecodeStatus.Ok, 1, 0), (Decode(packet)).WithoutSequence());
         Assert.Equal(value, _sink.Flows[0].Bytes);
         Assert.Equal(value, _sink.Flows[0].Packets);
     }
@@ -54,7 +54,7 @@ public class NetFlowV9DecoderTests
             ])
             .Build();
 
-        Assert.Equal(new DecodeResult(DecodeStatus.Ok, 1, 0), Decode(packet));
+        Assert.Equal(new DecodeResult(DecodeStatus.Ok, 1, 0), (Decode(packet)).WithoutSequence());
         Assert.Equal(new FlowRecord
         {
             TimeReceived = Fixture.ReceivedUtc,
@@ -113,7 +113,7 @@ public class NetFlowV9DecoderTests
             .Data(300, [10, 0, 0, 1, 17], [10, 0, 0, 2, 6], [0, 0]) // two 5-byte records, 2 bytes of padding
             .Build();
 
-        Assert.Equal(new DecodeResult(DecodeStatus.Ok, 2, 0), Decode(packet));
+        Assert.Equal(new DecodeResult(DecodeStatus.Ok, 2, 0), (Decode(packet)).WithoutSequence());
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public class NetFlowV9EncoderTests
                 includeTemplates: datagrams == 0, out var written);
             Assert.True(written > 0);
             var result = decoder.Decode(buffer.AsSpan(0, length), Fixture.Context, sink);
-            Assert.Equal(new DecodeResult(DecodeStatus.Ok, written, 0), result);
+            Assert.Equal(new DecodeResult(DecodeStatus.Ok, written, 0), (result).WithoutSequence());
             consumed += written;
         }
         return sink.Flows;
@@ -108,7 +108,7 @@ public class NetFlowV9EncoderTests
         var result = decoder.Decode(buffer.AsSpan(0, length), Fixture.Context, new RecordingSink());
 
         Assert.Equal((232, 0), (length, written)); // the size the Encode documentation promises
-        Assert.Equal(new DecodeResult(DecodeStatus.Ok, 0, 0), result);
+        Assert.Equal(new DecodeResult(DecodeStatus.Ok, 0, 0), (result).WithoutSequence());
         Assert.Equal(85, decoder.Templates.Find(new(Fixture.Exporter, FlowProtocol.NetFlowV9, SourceId, 256))?.RecordLength);
         Assert.Equal(121, decoder.Templates.Find(new(Fixture.Exporter, FlowProtocol.NetFlowV9, SourceId, 257))?.RecordLength);
     }

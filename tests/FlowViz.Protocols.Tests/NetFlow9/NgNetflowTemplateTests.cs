@@ -37,7 +37,7 @@ public class NgNetflowTemplateTests
 
         var result = new FlowDatagramDecoder(TimeProvider.System).Decode(packet, Fixture.Context, sink);
 
-        Assert.Equal(new DecodeResult(DecodeStatus.Ok, 1, 0), result);
+        Assert.Equal(new DecodeResult(DecodeStatus.Ok, 1, 0), (result).WithoutSequence());
         Assert.Equal(new FlowRecord
         {
             TimeReceived = Fixture.ReceivedUtc, TimeStart = ExportTime.AddSeconds(-5), TimeEnd = ExportTime.AddSeconds(-1),

@@ -20,7 +20,7 @@ public class TemplateCacheTests
         Decode("netflow9/softflowd-bulk-1.bin");
         _time.Advance(TemplateCache.DefaultExpiry + TimeSpan.FromSeconds(1));
 
-        Assert.Equal(new DecodeResult(DecodeStatus.MissingTemplate, 0, 22), Decode("netflow9/softflowd-bulk-2.bin"));
+        Assert.Equal(new DecodeResult(DecodeStatus.MissingTemplate, 0, 22), (Decode("netflow9/softflowd-bulk-2.bin")).WithoutSequence());
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public class TemplateCacheTests
         Decode("netflow9/softflowd-bulk-1.bin"); // the exporter resends its templates
         _time.Advance(TimeSpan.FromMinutes(20));
 
-        Assert.Equal(new DecodeResult(DecodeStatus.Ok, 22, 0), Decode("netflow9/softflowd-bulk-2.bin"));
+        Assert.Equal(new DecodeResult(DecodeStatus.Ok, 22, 0), (Decode("netflow9/softflowd-bulk-2.bin")).WithoutSequence());
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public class SFlowDispatchTests
     {
         var result = _decoder.Decode(Fixture.Payload("sflow/pmacct-mixed-1.bin"), Fixture.Context, _sink);
 
-        Assert.Equal(new DecodeResult(DecodeStatus.Ok, 8, 0), result);
+        Assert.Equal(new DecodeResult(DecodeStatus.Ok, 8, 0), (result).WithoutSequence());
         Assert.All(_sink.Flows, f => Assert.Equal(FlowProtocol.SFlowV5, f.FlowProtocol));
     }
 
@@ -26,7 +26,7 @@ public class SFlowDispatchTests
     {
         var result = _decoder.Decode(Fixture.Payload("netflow5/softflowd-mixed-1.bin"), Fixture.Context, _sink);
 
-        Assert.Equal(new DecodeResult(DecodeStatus.Ok, 6, 0), result);
+        Assert.Equal(new DecodeResult(DecodeStatus.Ok, 6, 0), (result).WithoutSequence());
         Assert.All(_sink.Flows, f => Assert.Equal(FlowProtocol.NetFlowV5, f.FlowProtocol));
     }
 
@@ -52,7 +52,7 @@ public class SFlowDispatchTests
 
         var result = _decoder.Decode(payload, Fixture.Context, _sink);
 
-        Assert.Equal(new DecodeResult(DecodeStatus.Ok, 5, 0), result);
+        Assert.Equal(new DecodeResult(DecodeStatus.Ok, 5, 0), (result).WithoutSequence());
         Assert.All(_sink.Flows, f => Assert.Equal(FlowProtocol.NetFlowV5, f.FlowProtocol));
     }
 }

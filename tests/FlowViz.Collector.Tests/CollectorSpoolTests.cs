@@ -32,6 +32,22 @@ public sealed class CollectorSpoolTests
     }
 
     [Fact]
+    public async Task Collector_DatabaseSlowerThanWriteTimeout_SpoolsInsteadOfWaitingAndLosesNothing()
+    {
+        await using var collector = await RunningCollector.StartAsync(o => o.WriteTimeout = TimeSpan.FromMilliseconds(200));
+        collector.Writer.Hold(); // every write hangs, as on a database that accepts connections but does not answer
+
+        await collector.SendAsync(IPAddress.Loopback, [.. Enumerable.Range(0, 20).Select(V5Datagrams.Full)]);
+        await WaitUntilAsync(() => collector.Statistics.FlowsSpooled == 20 * V5Datagrams.FlowsPerDatagram);
+        collector.Writer.Release();
+
+        var flows = await collector.Writer.WaitForAsync(20 * V5Datagrams.FlowsPerDatagram, Timeout);
+        await WaitUntilAsync(() => Directory.GetFiles(collector.SpoolDirectory).Length == 0);
+        Assert.Equal(20 * V5Datagrams.FlowsPerDatagram, collector.Writer.Flows.Count);
+        Assert.Equal(flows.Count, flows.DistinctBy(f => (f.TimeStart, f.SrcPort)).Count());
+    }
+
+    [Fact]
     public async Task Collector_StoppedWhileDatabaseAway_SpoolsWhatIsInMemoryAndTheNextStartReplaysIt()
     {
         using var spoolDirectory = new TempDirectory();

@@ -35,6 +35,7 @@ internal sealed class SpoolSegmentWriter : IDisposable
             SpoolFormat.WriteHeader(header);
             RandomAccess.Write(file, header, 0);
             RandomAccess.FlushToDisk(file);
+            DirectorySync.Flush(directory);
             return new SpoolSegmentWriter(path, sequence, file);
         }
         catch

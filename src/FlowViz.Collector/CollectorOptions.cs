@@ -60,4 +60,10 @@ public sealed class CollectorOptions
     /// slow is treated like one that is away, so the queues before the writers do not fill and drop datagrams.
     /// </summary>
     public TimeSpan WriteTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// At shutdown the database gets this long to take what is in memory; then the rest is spooled. Short, because a
+    /// stop that takes too long ends in SIGKILL (docker stop waits 10 s) and then memory is lost, not spooled.
+    /// </summary>
+    public TimeSpan ShutdownWriteTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

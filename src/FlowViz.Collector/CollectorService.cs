@@ -60,7 +60,9 @@ public sealed partial class CollectorService(
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        // When the host's shutdown timeout runs out, stop waiting for the database: what is left goes to the spool.
+        // After ShutdownWriteTimeout, or when the host's shutdown timeout runs out, stop waiting for the database:
+        // what is left goes to the spool.
+        _abortWrites.CancelAfter(_options.ShutdownWriteTimeout);
         await using var registration = cancellationToken.Register(_abortWrites.Cancel);
         await base.StopAsync(cancellationToken);
     }

@@ -74,6 +74,26 @@ public sealed class CollectorSpoolTests
     }
 
     [Fact]
+    public async Task Collector_StoppedWhileDatabaseHangs_SpoolsAfterShutdownWriteTimeout()
+    {
+        await using var collector = await RunningCollector.StartAsync(o =>
+        {
+            o.BatchMaxAge = TimeSpan.FromHours(1);
+            o.ShutdownWriteTimeout = TimeSpan.FromMilliseconds(300);
+        });
+        collector.Writer.Hold(); // writes hang: the 30 s WriteTimeout alone would outlast a container's stop grace
+        await collector.SendAsync(IPAddress.Loopback, [.. Enumerable.Range(0, 10).Select(V5Datagrams.Full)]);
+        await WaitUntilAsync(() => collector.Statistics.SnapshotExporters().Sum(e => e.Flows) == 10 * V5Datagrams.FlowsPerDatagram);
+
+        var stopping = System.Diagnostics.Stopwatch.StartNew();
+        await collector.StopAsync();
+
+        Assert.InRange(stopping.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
+        Assert.Equal(10 * V5Datagrams.FlowsPerDatagram, collector.Statistics.FlowsSpooled);
+        collector.Writer.Release();
+    }
+
+    [Fact]
     public async Task Collector_StartedOnAPreexistingSpool_ReplaysItBeforeNewFlows()
     {
         using var spoolDirectory = new TempDirectory();

@@ -75,8 +75,9 @@ internal sealed partial class FlowSpool : IDisposable
     public SpoolAppendResult Append(ReadOnlySpan<FlowRecord> flows)
     {
         var frameSize = SpoolFormat.FrameSize(flows.Length);
-        if (frameSize > int.MaxValue)
+        if (frameSize > SpoolFormat.FrameHeaderSize + SpoolFormat.MaxPayloadBytes)
         {
+            // Never happens with the collector's batch sizes; a reader would take such a frame for damage.
             return Dropped(flows.Length, SpoolAppendResult.Full);
         }
         var frame = ArrayPool<byte>.Shared.Rent((int)frameSize);

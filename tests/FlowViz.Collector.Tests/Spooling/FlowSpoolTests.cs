@@ -154,6 +154,33 @@ public sealed class FlowSpoolTests : IDisposable
     }
 
     [Fact]
+    public void Open_CrashBetweenSavingThePositionAndDeletingTheSegment_DeletesItWithoutReplaying()
+    {
+        string firstSegment, kept;
+        using (var spool = Open(segmentBytes: SpoolFormat.HeaderSize + (2 * FrameBytes)))
+        {
+            for (var b = 0; b < 4; b++)
+            {
+                spool.Append(SpoolFlows.Batch(b, FlowsPerBatch));
+            }
+            firstSegment = Path.Combine(_directory.Path, _directory.Files("*.spool")[0]);
+            kept = firstSegment + ".copy";
+            File.Copy(firstSegment, kept);
+            for (var b = 0; b < 3; b++)
+            {
+                Assert.True(spool.TryReadOldest(out var batch)); // the third read saves the position past segment 1, then deletes it
+                spool.Acknowledge(batch.Next);
+            }
+        }
+        File.Move(kept, firstSegment); // as if the crash came before the delete
+
+        using var reopened = Open();
+
+        Assert.Equal(SpoolFlows.Batch(3, FlowsPerBatch), Drain(reopened));
+        Assert.Empty(_directory.Files());
+    }
+
+    [Fact]
     public void Open_SegmentOfAnotherFormat_SetAsideAndCounted()
     {
         var header = new byte[SpoolFormat.HeaderSize + 8];

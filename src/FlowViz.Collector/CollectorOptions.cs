@@ -40,4 +40,30 @@ public sealed class CollectorOptions
     /// <summary>Full batches waiting for the database before decoders stop taking datagrams.</summary>
     [Range(1, 10_000)]
     public int WriteQueueCapacity { get; set; } = 64;
+
+    /// <summary>
+    /// Where batches the database cannot take are spooled (append-only segment files; see Spooling/README.md).
+    /// Required; the web host defaults it to &lt;data directory&gt;/spool. Keep it on a local disk: every batch is fsync'ed.
+    /// </summary>
+    public string? SpoolDirectory { get; set; }
+
+    /// <summary>Bound of the spool on disk. When full, new batches are dropped and counted as spool_full: the only loss left.</summary>
+    [Range(typeof(long), "1048576", "9223372036854775807")]
+    public long SpoolMaxBytes { get; set; } = 4L * 1024 * 1024 * 1024;
+
+    /// <summary>A segment file is closed and a new one started at about this size; a segment is deleted once replayed.</summary>
+    [Range(typeof(long), "65536", "1073741824")]
+    public long SpoolSegmentBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>
+    /// A database write taking longer is cancelled (the COPY rolls back) and its batch spooled: a database that is
+    /// slow is treated like one that is away, so the queues before the writers do not fill and drop datagrams.
+    /// </summary>
+    public TimeSpan WriteTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// At shutdown the database gets this long to take what is in memory; then the rest is spooled. Short, because a
+    /// stop that takes too long ends in SIGKILL (docker stop waits 10 s) and then memory is lost, not spooled.
+    /// </summary>
+    public TimeSpan ShutdownWriteTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

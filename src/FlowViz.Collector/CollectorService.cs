@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using FlowViz.Collector.Decoding;
 using FlowViz.Collector.Receiving;
+using FlowViz.Collector.Spooling;
 using FlowViz.Collector.Statistics;
 using FlowViz.Collector.Writing;
 using FlowViz.Core.Flows;
@@ -28,9 +29,16 @@ public sealed partial class CollectorService(
     private readonly CollectorOptions _options = options.Value;
     private readonly List<UdpFlowListener> _listeners = [];
     private readonly CancellationTokenSource _abortWrites = new();
+    private FlowSpool? _spool;
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
+        if (string.IsNullOrWhiteSpace(_options.SpoolDirectory))
+        {
+            throw new InvalidOperationException($"{CollectorOptions.SectionName}:SpoolDirectory is required: where batches wait while the database is away.");
+        }
+        // Opened before the sockets, so a spool directory that cannot be written fails start-up, not the first outage.
+        _spool = FlowSpool.Open(_options.SpoolDirectory, _options.SpoolMaxBytes, _options.SpoolSegmentBytes, statistics, time, logger);
         foreach (var text in _options.Listen.DefaultIfEmpty(CollectorOptions.DefaultListen).Distinct())
         {
             var endpoint = ListenerEndpoint.Parse(text);
@@ -52,7 +60,9 @@ public sealed partial class CollectorService(
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        // When the host's shutdown timeout runs out, stop retrying the database (the writer logs what is lost).
+        // After ShutdownWriteTimeout, or when the host's shutdown timeout runs out, stop waiting for the database:
+        // what is left goes to the spool.
+        _abortWrites.CancelAfter(_options.ShutdownWriteTimeout);
         await using var registration = cancellationToken.Register(_abortWrites.Cancel);
         await base.StopAsync(cancellationToken);
     }
@@ -65,7 +75,11 @@ public sealed partial class CollectorService(
             FullMode = BoundedChannelFullMode.Wait,
         });
 
-        var writerLoop = new FlowWriterLoop(writer, statistics, time, logger);
+        var spool = _spool!;
+        using var stopReplay = new CancellationTokenSource();
+        var replay = Task.Run(() => new SpoolReplayLoop(spool, writer, statistics, _options.WriteTimeout, time, logger)
+            .RunAsync(stopReplay.Token, _abortWrites.Token));
+        var writerLoop = new FlowWriterLoop(writer, spool, statistics, _options.WriteTimeout, time, logger);
         var writers = Enumerable.Range(0, 2).Select(_ => Task.Run(() => writerLoop.RunAsync(batches.Reader, _abortWrites.Token))).ToArray();
         var workers = dispatcher.Readers
             .Select(reader => Task.Run(() =>
@@ -78,7 +92,10 @@ public sealed partial class CollectorService(
         await Task.WhenAll(workers);
         batches.Writer.Complete();
         await Task.WhenAll(writers);
-        LogStopped(statistics.FlowsWritten);
+        // Everything in memory is now in the database or the spool; what is spooled is replayed at the next start.
+        await stopReplay.CancelAsync();
+        await replay;
+        LogStopped(statistics.FlowsWritten, statistics.SpoolBytes);
     }
 
     public override void Dispose()
@@ -88,12 +105,13 @@ public sealed partial class CollectorService(
             listener.Dispose();
         }
         _abortWrites.Dispose();
+        _spool?.Dispose();
         base.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Collector listening on UDP {Endpoint}")]
     private partial void LogListening(System.Net.IPEndPoint endpoint);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Collector stopped after writing {Flows} flows")]
-    private partial void LogStopped(long flows);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Collector stopped after writing {Flows} flows; {SpoolBytes} bytes left in the spool for the next start")]
+    private partial void LogStopped(long flows, long spoolBytes);
 }

@@ -32,6 +32,9 @@ builder.Services.AddHostedService<EmbeddedDatabaseLifetime>(); // first: stopped
 builder.Services.AddFlowVizStorage(database.ConnectionString);
 
 builder.Services.Configure<CollectorOptions>(builder.Configuration.GetSection(CollectorOptions.SectionName));
+builder.Services.PostConfigure<CollectorOptions>(options => options.SpoolDirectory = string.IsNullOrWhiteSpace(options.SpoolDirectory)
+    ? Path.Combine(DataDirectory.Resolve(builder.Configuration), "spool")
+    : options.SpoolDirectory);
 builder.Services.AddFlowVizCollector();
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.SectionName));
 builder.Services.AddFlowVizDemo(services => services.GetRequiredService<CollectorEndpoints>().LoopbackTarget());

@@ -8,6 +8,7 @@ internal sealed class RecordingBatchWriter : IFlowBatchWriter
     private readonly List<FlowRecord> _flows = [];
     private readonly Lock _lock = new();
     private int _failuresLeft;
+    private volatile bool _down;
     private TaskCompletionSource _gate = CompletedGate();
 
     public int Attempts { get; private set; }
@@ -25,6 +26,11 @@ internal sealed class RecordingBatchWriter : IFlowBatchWriter
 
     public void FailNext(int writes) => _failuresLeft = writes;
 
+    /// <summary>Every write fails until <see cref="Recover"/>: the database is away.</summary>
+    public void GoDown() => _down = true;
+
+    public void Recover() => _down = false;
+
     public void Hold() => _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public void Release() => _gate.TrySetResult();
@@ -35,9 +41,9 @@ internal sealed class RecordingBatchWriter : IFlowBatchWriter
         lock (_lock)
         {
             Attempts++;
-            if (_failuresLeft > 0)
+            if (_down || _failuresLeft > 0)
             {
-                _failuresLeft--;
+                _failuresLeft = Math.Max(0, _failuresLeft - 1);
                 throw new InvalidOperationException("database unavailable (test)");
             }
             _flows.AddRange(flows.Span);

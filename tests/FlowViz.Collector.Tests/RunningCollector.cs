@@ -11,9 +11,12 @@ namespace FlowViz.Collector.Tests;
 internal sealed class RunningCollector : IAsyncDisposable
 {
     private readonly CollectorService _service;
+    private readonly bool _ownsSpool;
 
-    private RunningCollector(CollectorOptions options)
+    private RunningCollector(CollectorOptions options, bool ownsSpool)
     {
+        _ownsSpool = ownsSpool;
+        SpoolDirectory = options.SpoolDirectory!;
         Statistics = new CollectorStatistics();
         Endpoints = new CollectorEndpoints();
         _service = new CollectorService(
@@ -34,6 +37,9 @@ internal sealed class RunningCollector : IAsyncDisposable
 
     public int Port => Endpoints.Bound[0].Port;
 
+    public string SpoolDirectory { get; }
+
+    /// <summary>Starts a collector; its spool is a fresh temporary directory (deleted on dispose) unless one is configured.</summary>
     public static async Task<RunningCollector> StartAsync(Action<CollectorOptions>? configure = null)
     {
         var options = new CollectorOptions
@@ -43,7 +49,9 @@ internal sealed class RunningCollector : IAsyncDisposable
             DecodeWorkers = 2,
         };
         configure?.Invoke(options);
-        var collector = new RunningCollector(options);
+        var ownsSpool = options.SpoolDirectory is null;
+        options.SpoolDirectory ??= Directory.CreateTempSubdirectory("fv-spool-").FullName;
+        var collector = new RunningCollector(options, ownsSpool);
         await collector._service.StartAsync(CancellationToken.None);
         return collector;
     }
@@ -63,5 +71,9 @@ internal sealed class RunningCollector : IAsyncDisposable
     {
         await _service.StopAsync(CancellationToken.None);
         _service.Dispose();
+        if (_ownsSpool)
+        {
+            Directory.Delete(SpoolDirectory, recursive: true);
+        }
     }
 }

@@ -15,7 +15,17 @@ public sealed class CollectorStatistics
     private long _flowsWritten;
     private long _batchesWritten;
     private long _writeFailures;
-    private long _flowsLostOnShutdown;
+    private long _batchesSpooled;
+    private long _flowsSpooled;
+    private long _batchesReplayed;
+    private long _flowsReplayed;
+    private long _spoolBytes;
+    private long _batchesDroppedSpoolFull;
+    private long _flowsDroppedSpoolFull;
+    private long _batchesDroppedSpoolError;
+    private long _flowsDroppedSpoolError;
+    private long _spoolFramesCorrupt;
+    private long _spoolSegmentsUnreadable;
 
     public long DatagramsReceived => Interlocked.Read(ref _datagramsReceived);
 
@@ -26,11 +36,37 @@ public sealed class CollectorStatistics
 
     public long BatchesWritten => Interlocked.Read(ref _batchesWritten);
 
-    /// <summary>Failed write attempts; the batch is kept and retried, so a failure alone loses nothing.</summary>
+    /// <summary>Failed database writes (first tries and spool replays); the batch is spooled or kept, so a failure alone loses nothing.</summary>
     public long WriteFailures => Interlocked.Read(ref _writeFailures);
 
-    /// <summary>Flows still unwritten when shutdown could wait no longer for the database.</summary>
-    public long FlowsLostOnShutdown => Interlocked.Read(ref _flowsLostOnShutdown);
+    /// <summary>Batches (and their flows) written to the spool because the database failed or others were spooled before them.</summary>
+    public long BatchesSpooled => Interlocked.Read(ref _batchesSpooled);
+
+    public long FlowsSpooled => Interlocked.Read(ref _flowsSpooled);
+
+    /// <summary>Spooled batches (and flows) since committed to the database; also counted in <see cref="FlowsWritten"/>.</summary>
+    public long BatchesReplayed => Interlocked.Read(ref _batchesReplayed);
+
+    public long FlowsReplayed => Interlocked.Read(ref _flowsReplayed);
+
+    /// <summary>Bytes of spool segments on disk now.</summary>
+    public long SpoolBytes => Interlocked.Read(ref _spoolBytes);
+
+    /// <summary>Batches (flows) dropped because the spool reached its size bound ("spool_full").</summary>
+    public long BatchesDroppedSpoolFull => Interlocked.Read(ref _batchesDroppedSpoolFull);
+
+    public long FlowsDroppedSpoolFull => Interlocked.Read(ref _flowsDroppedSpoolFull);
+
+    /// <summary>Batches (flows) dropped because the disk refused the spool write ("spool_error").</summary>
+    public long BatchesDroppedSpoolError => Interlocked.Read(ref _batchesDroppedSpoolError);
+
+    public long FlowsDroppedSpoolError => Interlocked.Read(ref _flowsDroppedSpoolError);
+
+    /// <summary>Spool frames whose CRC failed on replay; their flows are lost (disk damage).</summary>
+    public long SpoolFramesCorrupt => Interlocked.Read(ref _spoolFramesCorrupt);
+
+    /// <summary>Spool segments with a header this version cannot read, set aside as *.unreadable.</summary>
+    public long SpoolSegmentsUnreadable => Interlocked.Read(ref _spoolSegmentsUnreadable);
 
     public ExporterCounters For(FlowAddress exporter) =>
         _exporters.GetOrAdd(exporter, static address => new ExporterCounters(address));
@@ -50,5 +86,34 @@ public sealed class CollectorStatistics
 
     internal void WriteFailed() => Interlocked.Increment(ref _writeFailures);
 
-    internal void LostOnShutdown(int flows) => Interlocked.Add(ref _flowsLostOnShutdown, flows);
+    internal void Spooled(int flows, long spoolBytes)
+    {
+        Interlocked.Increment(ref _batchesSpooled);
+        Interlocked.Add(ref _flowsSpooled, flows);
+        Interlocked.Exchange(ref _spoolBytes, spoolBytes);
+    }
+
+    internal void Replayed(int flows)
+    {
+        Interlocked.Increment(ref _batchesReplayed);
+        Interlocked.Add(ref _flowsReplayed, flows);
+    }
+
+    internal void SpoolBytesNow(long bytes) => Interlocked.Exchange(ref _spoolBytes, bytes);
+
+    internal void DroppedSpoolFull(int flows)
+    {
+        Interlocked.Increment(ref _batchesDroppedSpoolFull);
+        Interlocked.Add(ref _flowsDroppedSpoolFull, flows);
+    }
+
+    internal void DroppedSpoolError(int flows)
+    {
+        Interlocked.Increment(ref _batchesDroppedSpoolError);
+        Interlocked.Add(ref _flowsDroppedSpoolError, flows);
+    }
+
+    internal void SpoolFrameCorrupt() => Interlocked.Increment(ref _spoolFramesCorrupt);
+
+    internal void SpoolSegmentUnreadable() => Interlocked.Increment(ref _spoolSegmentsUnreadable);
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Threading.Channels;
+using FlowViz.Collector.Spooling;
 using FlowViz.Collector.Statistics;
 using FlowViz.Core.Flows;
 using Microsoft.Extensions.Logging;
@@ -7,33 +8,36 @@ using Microsoft.Extensions.Logging;
 namespace FlowViz.Collector.Writing;
 
 /// <summary>
-/// Writes batches to storage, retrying a failed batch with exponential back-off until it is written:
-/// a database that is slow or away delays flows, it does not lose them (until the queues before it fill,
-/// which is counted where it happens).
+/// Writes batches to storage; a batch the database does not take at the first try goes to the on-disk spool, and
+/// so does every batch after it while the spool is not empty (they queue behind it; <see cref="SpoolReplayLoop"/>
+/// drains them in order). Retrying in memory instead would hold the batch, then the queues behind it, and
+/// finally drop datagrams; the spool keeps memory bounded and loses nothing until it is full (counted).
 /// </summary>
 internal sealed partial class FlowWriterLoop(
     IFlowBatchWriter writer,
+    FlowSpool spool,
     CollectorStatistics statistics,
+    TimeSpan writeTimeout,
     TimeProvider time,
     ILogger logger)
 {
-    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(200);
-    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
+    private readonly LogThrottle _failureLog = new(time, TimeSpan.FromSeconds(10));
 
     /// <param name="input">Batches to write; the loop ends when it completes and is empty.</param>
-    /// <param name="abort">Cancelled when shutdown can wait no longer; what is still unwritten is logged as lost.</param>
+    /// <param name="abort">Cancelled when shutdown can wait no longer for the database: batches go to the spool.</param>
     public async Task RunAsync(ChannelReader<FlowBatch> input, CancellationToken abort)
     {
         await foreach (var batch in input.ReadAllAsync(CancellationToken.None))
         {
             try
             {
-                await WriteWithRetryAsync(batch, abort);
-            }
-            catch (OperationCanceledException) when (abort.IsCancellationRequested)
-            {
-                statistics.LostOnShutdown(batch.Count);
-                LogLostOnShutdown(batch.Count);
+                if (spool.HasPending || !await TryWriteAsync(batch, abort))
+                {
+                    if (spool.Append(batch.Memory.Span) != SpoolAppendResult.Spooled && abort.IsCancellationRequested)
+                    {
+                        LogLostOnShutdown(batch.Count); // counted by the spool as spool_full or spool_error
+                    }
+                }
             }
             finally
             {
@@ -42,30 +46,35 @@ internal sealed partial class FlowWriterLoop(
         }
     }
 
-    private async Task WriteWithRetryAsync(FlowBatch batch, CancellationToken abort)
+    private async Task<bool> TryWriteAsync(FlowBatch batch, CancellationToken abort)
     {
-        var delay = FirstRetryDelay;
-        while (true)
+        if (abort.IsCancellationRequested)
         {
-            try
+            return false;
+        }
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(abort);
+        timeout.CancelAfter(writeTimeout);
+        try
+        {
+            await writer.WriteAsync(batch.Memory, timeout.Token);
+            statistics.BatchWritten(batch.Count);
+            return true;
+        }
+        catch (Exception e)
+        {
+            // Slow (timed out: the COPY is rolled back), away, or shutting down: all go to the spool.
+            statistics.WriteFailed();
+            if (_failureLog.TryEnter(out var suppressed))
             {
-                await writer.WriteAsync(batch.Memory, abort);
-                statistics.BatchWritten(batch.Count);
-                return;
+                LogWriteFailed(e, batch.Count, suppressed);
             }
-            catch (Exception e) when (e is not OperationCanceledException || !abort.IsCancellationRequested)
-            {
-                statistics.WriteFailed();
-                LogWriteFailed(e, batch.Count, delay);
-                await Task.Delay(delay, time, abort);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
-            }
+            return false;
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing {Count} flows failed; retrying in {Delay}")]
-    private partial void LogWriteFailed(Exception exception, int count, TimeSpan delay);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing {Count} flows to the database failed ({Suppressed} more failures since the last message); spooling them to disk")]
+    private partial void LogWriteFailed(Exception exception, int count, long suppressed);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Shutdown could not wait for the database: {Count} flows were not written")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Shutdown could not wait for the database and the spool refused {Count} flows: they are lost")]
     private partial void LogLostOnShutdown(int count);
 }

@@ -162,7 +162,10 @@ internal sealed partial class FilterSyntax
 
     private LabelFilter ParseLabel(int start, LabelSubject subject, FilterSide side, string expected)
     {
-        var value = ExpectWord(start, expected);
+        // "country OR" and "app not" name things; only the spelled keywords can be values, not "||" or "!".
+        var value = Current.Kind is FilterTokenKind.And or FilterTokenKind.Or or FilterTokenKind.Not && char.IsAsciiLetter(Current.Text[0])
+            ? _tokens[_index++]
+            : ExpectWord(start, expected);
         return FilterValues.TryNormaliseLabel(subject, value.Text, out var label)
             ? new LabelFilter(subject, side, label)
             : throw Error(value, $"'{value.Text}' is not {expected}");

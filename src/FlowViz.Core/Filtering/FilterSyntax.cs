@@ -33,7 +33,7 @@ internal sealed partial class FilterSyntax
         {
             throw Error(Current, Current.Kind == FilterTokenKind.RightParen
                 ? "unbalanced ')': no '(' is open here"
-                : "expected 'and', 'or' or the end of the filter");
+                : $"expected 'and', 'or' or the end of the filter, found {Current.Describe()}");
         }
         return expression;
     }
@@ -85,7 +85,7 @@ internal sealed partial class FilterSyntax
         var inner = ParseOr();
         if (Current.Kind != FilterTokenKind.RightParen)
         {
-            throw Error(Current, $"expected 'and', 'or' or ')' to close the '(' at position {open.Position}");
+            throw Error(Current, $"expected 'and', 'or' or ')' to close the '(' at position {open.Position}, found {Current.Describe()}");
         }
         _index++;
         return inner;

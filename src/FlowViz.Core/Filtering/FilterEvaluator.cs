@@ -34,7 +34,7 @@ public static class FilterEvaluator
         NumberFilter number => MatchesNumber(number, flow),
         TcpFlagsFilter flags => (flow.TcpFlags & flags.Flags) == flags.Flags,
         LabelFilter label => throw new FilterNotSupportedException(
-            FilterFields.Of(label.Subject, label.Side)[0], "flow records do not hold it yet"),
+            FilterFields.Of(label.Subject, label.Side), "flow records do not hold it yet"),
         _ => throw new ArgumentOutOfRangeException(nameof(expression), expression.GetType().Name, "Unknown filter node."),
     };
 

@@ -61,6 +61,20 @@ public static class FilterFields
         _ => field.ToString(),
     };
 
+    /// <summary>The name of what a predicate reads: "country" for either side, "dst country" for one.</summary>
+    public static string NameOf(IReadOnlyList<FilterField> fields) => fields.Count == 2
+        ? fields[0] switch
+        {
+            FilterField.SrcAddr => "address",
+            FilterField.SrcPort => "port",
+            FilterField.SrcAs => "AS",
+            FilterField.InputInterface => "interface",
+            FilterField.SrcVlan => "VLAN",
+            FilterField.SrcCountry => "country",
+            _ => NameOf(fields[0]),
+        }
+        : NameOf(fields[0]);
+
     private static FilterField[] Sided(FilterSide side, FilterField src, FilterField dst) => side switch
     {
         FilterSide.Src => [src],

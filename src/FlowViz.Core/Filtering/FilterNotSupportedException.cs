@@ -7,7 +7,13 @@ namespace FlowViz.Core.Filtering;
 public sealed class FilterNotSupportedException : Exception
 {
     public FilterNotSupportedException(FilterField field, string reason)
-        : base($"this view cannot filter by {FilterFields.NameOf(field)}: {reason}") => Field = field;
+        : this([field], reason)
+    {
+    }
+
+    /// <summary>For a predicate that reads <paramref name="fields"/> (both sides of an either-side predicate, say).</summary>
+    public FilterNotSupportedException(IReadOnlyList<FilterField> fields, string reason)
+        : base($"this view cannot filter by {FilterFields.NameOf(fields)}: {reason}") => Field = fields[0];
 
     public FilterNotSupportedException()
     {

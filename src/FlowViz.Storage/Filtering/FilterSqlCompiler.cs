@@ -90,6 +90,11 @@ public sealed class FilterSqlCompiler
             LabelFilter l => (FilterFields.Of(l.Subject, l.Side), "{0} = {1}", new NpgsqlParameter { Value = l.Value, NpgsqlDbType = NpgsqlDbType.Text }),
             _ => throw new ArgumentOutOfRangeException(nameof(filter), filter.GetType().Name, "Unknown filter node."),
         };
+        var columns = fields.Select(field => _columns.GetValueOrDefault(field)).ToArray();
+        if (columns.Any(column => column is null))
+        {
+            throw new FilterNotSupportedException(columns.All(column => column is null) ? fields : [fields[Array.IndexOf(columns, null)]], _missingReason);
+        }
         parameters.Add(value);
         var placeholder = "$" + (first + parameters.Count - 1).ToString(CultureInfo.InvariantCulture);
         // Either side: one parameter, tested against both columns.
@@ -97,14 +102,11 @@ public sealed class FilterSqlCompiler
         for (var i = 0; i < fields.Count; i++)
         {
             sql.Append(i > 0 ? " OR " : "").Append('(')
-                .Append(string.Format(CultureInfo.InvariantCulture, template, ColumnOf(fields[i]), placeholder))
+                .Append(string.Format(CultureInfo.InvariantCulture, template, columns[i], placeholder))
                 .Append(") IS TRUE");
         }
         sql.Append(')');
     }
-
-    private string ColumnOf(FilterField field) =>
-        _columns.TryGetValue(field, out var column) ? column : throw new FilterNotSupportedException(field, _missingReason);
 
     private static string Operator(FilterComparison comparison) => comparison switch
     {

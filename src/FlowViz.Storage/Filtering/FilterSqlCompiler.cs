@@ -12,9 +12,16 @@ namespace FlowViz.Storage.Filtering;
 /// whitelist map (<see cref="FilterColumns"/>), so one filter compiles for the raw flows and for rollups alike.
 /// Every user value becomes a parameter; column text comes only from the map.
 /// <para>
-/// NULLs: each predicate is written <c>(…) IS TRUE</c>, so a flow without the field (a NULL address) does
-/// not match it and does match its <c>not</c>: two-valued logic, as nfdump and <see cref="FilterEvaluator"/>
-/// have it. Plain SQL would make <c>NOT (NULL &lt;&lt;= x)</c> NULL and drop the row.
+/// NULLs: a flow without a field (a NULL address) must not match a predicate on it but must match its
+/// <c>not</c> (two-valued logic, as nfdump and <see cref="FilterEvaluator"/> have it); plain SQL would make
+/// <c>NOT (NULL &lt;&lt;= x)</c> NULL and drop the row. So <c>not</c> is written <c>(x) IS NOT TRUE</c>. Below a
+/// <c>not</c>, AND and OR may yield NULL where two-valued logic says false, but never NULL where it says true
+/// (they are monotone), so WHERE and IS NOT TRUE read them correctly, and predicates stay plain
+/// comparisons an index can serve.
+/// </para>
+/// <para>
+/// Addresses: FlowCopyWriter stores IPv4 as plain IPv4 inet (FlowAddress.ToIPAddress), and the parser turns
+/// IPv4-mapped IPv6 into IPv4, so IPv4 filters meet IPv4 rows; <c>&lt;&lt;=</c> is false across families.
 /// </para>
 /// </summary>
 public sealed class FilterSqlCompiler
@@ -59,9 +66,9 @@ public sealed class FilterSqlCompiler
                 Binary(sql, or.Left, " OR ", or.Right, parameters, first);
                 break;
             case NotFilter not:
-                sql.Append("(NOT ");
+                sql.Append('(');
                 Write(sql, not.Operand, parameters, first);
-                sql.Append(')');
+                sql.Append(" IS NOT TRUE)");
                 break;
             default:
                 Predicate(sql, filter, parameters, first);
@@ -101,9 +108,8 @@ public sealed class FilterSqlCompiler
         sql.Append('(');
         for (var i = 0; i < fields.Count; i++)
         {
-            sql.Append(i > 0 ? " OR " : "").Append('(')
-                .Append(string.Format(CultureInfo.InvariantCulture, template, columns[i], placeholder))
-                .Append(") IS TRUE");
+            sql.Append(i > 0 ? " OR " : "")
+                .Append(string.Format(CultureInfo.InvariantCulture, template, columns[i], placeholder));
         }
         sql.Append(')');
     }

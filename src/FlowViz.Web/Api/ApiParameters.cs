@@ -15,8 +15,6 @@ internal sealed class ApiParameters(IQueryCollection query)
     private readonly Dictionary<string, string[]> _errors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, object?> _extensions = new(StringComparer.Ordinal);
 
-    public IDictionary<string, string[]> Errors => _errors;
-
     public bool IsValid => _errors.Count == 0;
 
     public TimeRange Range()

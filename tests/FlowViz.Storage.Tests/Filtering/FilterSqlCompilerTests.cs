@@ -12,7 +12,7 @@ public sealed class FilterSqlCompilerTests
     {
         var compiled = FilterSqlCompiler.Flows.Compile(FilterParser.Parse("proto tcp and dst port 443"), 3);
 
-        Assert.Equal("(((protocol = $3) IS TRUE) AND ((dst_port = $4) IS TRUE))", compiled.Sql);
+        Assert.Equal("((protocol = $3) AND (dst_port = $4))", compiled.Sql);
         Assert.Equal([6L, 443L], compiled.Parameters.Select(p => p.Value));
     }
 
@@ -21,7 +21,7 @@ public sealed class FilterSqlCompilerTests
     {
         var compiled = FilterSqlCompiler.Flows.Compile(FilterParser.Parse("not net 192.0.2.0/24"), 1);
 
-        Assert.Equal("(NOT ((src_addr <<= $1) IS TRUE OR (dst_addr <<= $1) IS TRUE))", compiled.Sql);
+        Assert.Equal("((src_addr <<= $1 OR dst_addr <<= $1) IS NOT TRUE)", compiled.Sql);
         Assert.Single(compiled.Parameters);
     }
 
@@ -82,7 +82,7 @@ public sealed class FilterSqlCompilerTests
     {
         var rollup = new FilterSqlCompiler(new Dictionary<FilterField, string> { [FilterField.Protocol] = "protocol" }, "the hourly rollup does not keep it");
 
-        Assert.Equal("((protocol = $1) IS TRUE)", rollup.Compile(FilterParser.Parse("proto udp"), 1).Sql);
+        Assert.Equal("(protocol = $1)", rollup.Compile(FilterParser.Parse("proto udp"), 1).Sql);
         Assert.Equal(
             "this view cannot filter by port: the hourly rollup does not keep it",
             Assert.Throws<FilterNotSupportedException>(() => rollup.Compile(FilterParser.Parse("proto udp and port 53"), 1)).Message);

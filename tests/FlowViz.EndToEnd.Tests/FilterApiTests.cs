@@ -17,6 +17,14 @@ public sealed class FilterApiTests(AppWithKnownTraffic fixture)
     }
 
     [Fact]
+    public async Task Summary_BlankFilter_IsNoFilter()
+    {
+        var summary = await fixture.GetJsonAsync($"/api/v1/summary?filter=%20&{fixture.RangeQuery}");
+
+        Assert.Equal((KnownTraffic.Flows, KnownTraffic.Packets, KnownTraffic.Bytes), Totals(summary));
+    }
+
+    [Fact]
     public async Task Summary_NotUdpOrTcp_EqualsTheIcmpProtocols()
     {
         var summary = await fixture.GetJsonAsync($"/api/v1/summary?filter={Uri.EscapeDataString("!(proto udp || proto tcp)")}&{fixture.RangeQuery}");

@@ -1,6 +1,8 @@
 using System.Globalization;
+using FlowViz.Core.Filtering;
 using FlowViz.Core.Flows;
 using FlowViz.Core.Queries;
+using FlowViz.Storage.Filtering;
 using Npgsql;
 
 namespace FlowViz.Storage.Queries;
@@ -22,15 +24,20 @@ public sealed class TrafficQueries : ITrafficQueries
 
     public TrafficQueries(NpgsqlDataSource dataSource) => _dataSource = dataSource;
 
-    public async Task<TrafficTotals> SummaryAsync(TimeRange range, CancellationToken cancellationToken)
+    public Task<TrafficTotals> SummaryAsync(TimeRange range, CancellationToken cancellationToken) =>
+        SummaryAsync(new SummaryQuery(range), cancellationToken);
+
+    public async Task<TrafficTotals> SummaryAsync(SummaryQuery query, CancellationToken cancellationToken)
     {
+        var filter = CompileFilter(query.Filter, firstParameter: 3);
         await using var command = _dataSource.CreateCommand($"""
             SELECT count(*),
                    coalesce(sum({TrafficSql.ScaledPackets}), 0)::bigint,
                    coalesce(sum({TrafficSql.ScaledBytes}), 0)::bigint
-            FROM flows WHERE {TrafficSql.InRange}
+            FROM flows WHERE {TrafficSql.InRange}{filter.Sql}
             """);
-        AddRange(command, range);
+        AddRange(command, query.Range);
+        filter.AddTo(command);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return new TrafficTotals(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
@@ -40,12 +47,13 @@ public sealed class TrafficQueries : ITrafficQueries
     {
         ValidateLimit(query.Limit);
         var column = TrafficSql.ColumnOf(query.By);
+        var filter = CompileFilter(query.Filter, firstParameter: 4);
         // Row 0 is everything ranked below the limit; the top rows are numbered 1..limit.
         await using var command = _dataSource.CreateCommand($"""
             WITH grouped AS (
                 SELECT {column} AS k, count(*) AS flows,
                        sum({TrafficSql.ScaledPackets}) AS packets, sum({TrafficSql.ScaledBytes}) AS bytes
-                FROM flows WHERE {TrafficSql.InRange}
+                FROM flows WHERE {TrafficSql.InRange}{filter.Sql}
                 GROUP BY 1),
             ranked AS (
                 SELECT *, row_number() OVER (ORDER BY {TrafficSql.RankColumnOf(query.OrderBy)} DESC, k NULLS LAST) AS rn
@@ -59,6 +67,7 @@ public sealed class TrafficQueries : ITrafficQueries
             """);
         AddRange(command, query.Range);
         command.Parameters.Add(new() { Value = (long)query.Limit });
+        filter.AddTo(command);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<TopRow>();
         var other = TrafficTotals.Zero;
@@ -83,6 +92,20 @@ public sealed class TrafficQueries : ITrafficQueries
     {
         command.Parameters.Add(new() { Value = range.From.UtcDateTime });
         command.Parameters.Add(new() { Value = range.To.UtcDateTime });
+    }
+
+    /// <summary>
+    /// The filter as " AND (…)" to follow <see cref="TrafficSql.InRange"/>, its parameters numbered after the
+    /// query's own; empty when there is no filter.
+    /// </summary>
+    internal static CompiledFilter CompileFilter(FilterExpression? filter, int firstParameter)
+    {
+        if (filter is null)
+        {
+            return new CompiledFilter("", []);
+        }
+        var compiled = FilterSqlCompiler.Flows.Compile(filter, firstParameter);
+        return compiled with { Sql = $" AND {compiled.Sql}" };
     }
 
     internal static void ValidateLimit(int limit)

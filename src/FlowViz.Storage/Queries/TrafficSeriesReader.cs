@@ -42,12 +42,13 @@ internal sealed class TrafficSeriesReader
     public async Task<SeriesResult> ReadAsync(CancellationToken cancellationToken)
     {
         var column = TrafficSql.ColumnOf(_query.By);
+        var filter = TrafficQueries.CompileFilter(_query.Filter, firstParameter: 5);
         // dense_rank over (key total, key) gives every row of a key the same rank without joining back.
         await using var command = _dataSource.CreateCommand($"""
             WITH buckets AS (
                 SELECT {column} AS k, floor(extract(epoch FROM time_received) / $3)::bigint * $3 AS bucket,
                        sum({TrafficSql.AmountOf(_query.Metric)}) AS amount
-                FROM flows WHERE {TrafficSql.InRange}
+                FROM flows WHERE {TrafficSql.InRange}{filter.Sql}
                 GROUP BY 1, 2),
             ranked AS (
                 SELECT k, bucket, amount, dense_rank() OVER (ORDER BY key_total DESC, k NULLS LAST) AS rn
@@ -60,6 +61,7 @@ internal sealed class TrafficSeriesReader
         TrafficQueries.AddRange(command, _query.Range);
         command.Parameters.Add(new() { Value = (long)_query.StepSeconds });
         command.Parameters.Add(new() { Value = (long)_query.Limit });
+        filter.AddTo(command);
         var top = new SortedDictionary<long, (string? Key, double[] Sums)>();
         var other = new double[_bucketCount];
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FlowViz.Core.Filtering;
 using FlowViz.Core.Queries;
 
 namespace FlowViz.Web.Api;
@@ -12,8 +13,7 @@ internal sealed class ApiParameters(IQueryCollection query)
     public const int MaxLimit = 1_000;
 
     private readonly Dictionary<string, string[]> _errors = new(StringComparer.Ordinal);
-
-    public IDictionary<string, string[]> Errors => _errors;
+    private readonly Dictionary<string, object?> _extensions = new(StringComparer.Ordinal);
 
     public bool IsValid => _errors.Count == 0;
 
@@ -58,6 +58,33 @@ internal sealed class ApiParameters(IQueryCollection query)
         Fail("metric", $"'{text}' is not a metric here; use one of: {string.Join(", ", allowed.Select(m => m.ToString().ToLowerInvariant()))}.");
         return fallback;
     }
+
+    /// <summary>
+    /// The optional <c>filter</c> (nfdump-style text); null when absent or blank. A syntax error is reported
+    /// with its position, in the message and as the problem's <c>position</c> extension, for editors to mark.
+    /// </summary>
+    public FilterExpression? Filter()
+    {
+        var text = query["filter"].ToString();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        if (FilterParser.TryParse(text, out var filter, out var error))
+        {
+            return filter;
+        }
+        Fail("filter", $"{error.Message} (at position {error.Position})");
+        _extensions["position"] = error.Position;
+        return null;
+    }
+
+    /// <summary>The 400 answer listing every problem found (application/problem+json).</summary>
+    public IResult Problem() => Results.ValidationProblem(_errors, extensions: _extensions);
+
+    /// <summary>A valid filter the data cannot answer (a dimension not stored yet) is the caller's to fix too.</summary>
+    public static IResult FilterProblem(FilterNotSupportedException exception) =>
+        Results.ValidationProblem(new Dictionary<string, string[]> { ["filter"] = [exception.Message] });
 
     public int Limit() => Integer("limit", fallback: 10, min: 1, max: MaxLimit);
 

@@ -1,9 +1,11 @@
+using FlowViz.Core.Filtering;
 using FlowViz.Core.Queries;
 
 namespace FlowViz.Web.Api;
 
 /// <summary>
 /// HTTP API v1: JSON over the same query service the UI uses. Times are ISO 8601 UTC, ranges half-open.
+/// Every endpoint takes an optional <c>filter</c> in the nfdump-style language (FlowViz.Core.Filtering).
 /// </summary>
 internal static class TrafficApi
 {
@@ -20,12 +22,20 @@ internal static class TrafficApi
     {
         var parameters = new ApiParameters(request.Query);
         var range = parameters.Range();
+        var filter = parameters.Filter();
         if (!parameters.IsValid)
         {
-            return Results.ValidationProblem(parameters.Errors);
+            return parameters.Problem();
         }
-        var totals = await traffic.SummaryAsync(range, cancellationToken);
-        return Results.Ok(new { totals.Flows, totals.Packets, totals.Bytes });
+        try
+        {
+            var totals = await traffic.SummaryAsync(new SummaryQuery(range, filter), cancellationToken);
+            return Results.Ok(new { totals.Flows, totals.Packets, totals.Bytes });
+        }
+        catch (FilterNotSupportedException exception)
+        {
+            return ApiParameters.FilterProblem(exception);
+        }
     }
 
     private static async Task<IResult> TopAsync(HttpRequest request, ITrafficQueries traffic, CancellationToken cancellationToken)
@@ -35,11 +45,20 @@ internal static class TrafficApi
         var by = parameters.Dimension();
         var metric = parameters.Metric(TrafficMetric.Bytes, TrafficMetric.Bytes, TrafficMetric.Packets, TrafficMetric.Flows);
         var limit = parameters.Limit();
+        var filter = parameters.Filter();
         if (!parameters.IsValid)
         {
-            return Results.ValidationProblem(parameters.Errors);
+            return parameters.Problem();
         }
-        var top = await traffic.TopAsync(new TopQuery(range, by, metric, limit), cancellationToken);
+        TopResult top;
+        try
+        {
+            top = await traffic.TopAsync(new TopQuery(range, by, metric, limit, filter), cancellationToken);
+        }
+        catch (FilterNotSupportedException exception)
+        {
+            return ApiParameters.FilterProblem(exception);
+        }
         return Results.Ok(new
         {
             Rows = top.Rows,
@@ -55,11 +74,20 @@ internal static class TrafficApi
         var metric = parameters.Metric(TrafficMetric.Bits, TrafficMetric.Bits, TrafficMetric.Packets, TrafficMetric.Flows);
         var step = parameters.Step(range);
         var limit = parameters.Limit();
+        var filter = parameters.Filter();
         if (!parameters.IsValid)
         {
-            return Results.ValidationProblem(parameters.Errors);
+            return parameters.Problem();
         }
-        var result = await traffic.SeriesAsync(new SeriesQuery(range, by, metric, step, limit), cancellationToken);
+        SeriesResult result;
+        try
+        {
+            result = await traffic.SeriesAsync(new SeriesQuery(range, by, metric, step, limit, filter), cancellationToken);
+        }
+        catch (FilterNotSupportedException exception)
+        {
+            return ApiParameters.FilterProblem(exception);
+        }
         return Results.Ok(new
         {
             Step = result.StepSeconds,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FlowViz.Collector.Statistics;
 using Prometheus;
 
@@ -16,6 +17,11 @@ internal sealed class CollectorMetrics
     private readonly Counter _flowsWritten;
     private readonly Counter _writeFailures;
     private readonly Counter _flowsLost;
+    private readonly Counter _flowsSpooled;
+    private readonly Counter _flowsReplayed;
+    private readonly Gauge _spoolBytes;
+    private readonly Counter _spoolFramesCorrupt;
+    private readonly Gauge _sequenceLost;
     private readonly Counter _exporterDatagrams;
     private readonly Counter _exporterFlows;
     private readonly Gauge _exporterLastSeen;
@@ -29,7 +35,15 @@ internal sealed class CollectorMetrics
             "Datagrams dropped by the collector, by stage and reason.", "stage", "reason");
         _flowsWritten = metrics.CreateCounter("flowviz_collector_flows_written_total", "Flows written to the database.");
         _writeFailures = metrics.CreateCounter("flowviz_collector_write_failures_total", "Failed database write attempts (the batch is kept and retried).");
-        _flowsLost = metrics.CreateCounter("flowviz_collector_flows_lost_total", "Flows that were decoded but never written, by reason.", "reason");
+        _flowsLost = metrics.CreateCounter("flowviz_collector_flows_lost_total",
+            "Flows that were decoded but will never be written, by reason (spool_full, spool_error).", "reason");
+        _flowsSpooled = metrics.CreateCounter("flowviz_collector_flows_spooled_total", "Flows written to the on-disk spool because the database did not take them.");
+        _flowsReplayed = metrics.CreateCounter("flowviz_collector_flows_replayed_total", "Spooled flows written to the database afterwards.");
+        _spoolBytes = metrics.CreateGauge("flowviz_collector_spool_bytes", "Bytes waiting in the on-disk spool.");
+        _spoolFramesCorrupt = metrics.CreateCounter("flowviz_collector_spool_frames_corrupt_total", "Spool frames skipped because their checksum failed.");
+        _sequenceLost = metrics.CreateGauge("flowviz_exporter_sequence_lost",
+            "Units an exporter's sequence numbers say were sent but never arrived (unit: flows for v5, packets for v9, records for IPFIX, datagrams for sFlow).",
+            "exporter", "protocol", "domain", "unit");
         _exporterDatagrams = metrics.CreateCounter("flowviz_exporter_datagrams_total",
             "Datagrams per exporter and decode status (ok, truncated, malformed, unsupportedversion, missingtemplate).", "exporter", "status");
         _exporterFlows = metrics.CreateCounter("flowviz_exporter_flows_total", "Flow records decoded per exporter.", "exporter");
@@ -51,7 +65,12 @@ internal sealed class CollectorMetrics
         _datagramsDropped.WithLabels("decode_queue", "full").IncTo(_statistics.DatagramsDroppedQueueFull);
         _flowsWritten.IncTo(_statistics.FlowsWritten);
         _writeFailures.IncTo(_statistics.WriteFailures);
-        _flowsLost.WithLabels("shutdown").IncTo(_statistics.FlowsLostOnShutdown);
+        _flowsLost.WithLabels("spool_full").IncTo(_statistics.FlowsDroppedSpoolFull);
+        _flowsLost.WithLabels("spool_error").IncTo(_statistics.FlowsDroppedSpoolError);
+        _flowsSpooled.IncTo(_statistics.FlowsSpooled);
+        _flowsReplayed.IncTo(_statistics.FlowsReplayed);
+        _spoolBytes.Set(_statistics.SpoolBytes);
+        _spoolFramesCorrupt.IncTo(_statistics.SpoolFramesCorrupt);
         foreach (var exporter in _statistics.SnapshotExporters())
         {
             var address = exporter.Exporter.ToString();
@@ -60,6 +79,11 @@ internal sealed class CollectorMetrics
                 _exporterDatagrams.WithLabels(address, status.ToString().ToLowerInvariant()).IncTo(count);
             }
             _exporterFlows.WithLabels(address).IncTo(exporter.Flows);
+            foreach (var sequence in exporter.Sequences)
+            {
+                _sequenceLost.WithLabels(address, sequence.Protocol.ToString(), sequence.ObservationDomainId.ToString(CultureInfo.InvariantCulture), sequence.Unit)
+                    .Set(sequence.Lost);
+            }
             if (exporter.LastSeenUtc is { } lastSeen)
             {
                 _exporterLastSeen.WithLabels(address).Set(new DateTimeOffset(lastSeen).ToUnixTimeMilliseconds() / 1000.0);

@@ -7,11 +7,14 @@ public sealed class CollectorOptions
 {
     public const string SectionName = "Collector";
 
-    /// <summary>The listener used when none is configured.</summary>
-    public const string DefaultListen = "[::]:2055";
+    /// <summary>
+    /// The listeners used when none is configured: NetFlow's 2055 and 9995, IPFIX's 4739 (IANA) and sFlow's
+    /// 6343 (IANA), all dual-stack. Any of them takes any protocol: the version is read from each datagram.
+    /// </summary>
+    public static IReadOnlyList<string> DefaultListen { get; } = ["[::]:2055", "[::]:9995", "[::]:4739", "[::]:6343"];
 
     /// <summary>
-    /// UDP endpoints to listen on; <see cref="DefaultListen"/> when empty. "[::]:2055" is dual-stack (IPv4 and
+    /// UDP endpoints to listen on; <see cref="DefaultListen"/> when empty (configuring any replaces them all). "[::]:2055" is dual-stack (IPv4 and
     /// IPv6 on one socket); port 0 picks a free port (the tests use it). The version is read from each
     /// datagram, whatever the port. (Empty by default rather than pre-filled: configuration binding appends
     /// to a pre-filled list, which would bind the default port twice.)

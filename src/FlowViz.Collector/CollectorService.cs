@@ -39,7 +39,7 @@ public sealed partial class CollectorService(
         }
         // Opened before the sockets, so a spool directory that cannot be written fails start-up, not the first outage.
         _spool = FlowSpool.Open(_options.SpoolDirectory, _options.SpoolMaxBytes, _options.SpoolSegmentBytes, statistics, time, logger);
-        foreach (var text in _options.Listen.DefaultIfEmpty(CollectorOptions.DefaultListen).Distinct())
+        foreach (var text in (_options.Listen.Count > 0 ? _options.Listen : CollectorOptions.DefaultListen).Distinct())
         {
             var endpoint = ListenerEndpoint.Parse(text);
             try

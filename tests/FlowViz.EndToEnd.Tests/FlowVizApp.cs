@@ -49,7 +49,6 @@ public sealed class FlowVizApp : IAsyncDisposable
         {
             web.UseSetting("FlowViz:DataDirectory", dataDirectory);
             web.UseSetting("Collector:Listen:0", "[::]:0");
-            web.UseSetting("Collector:Listen:1", "127.0.0.1:0");
             web.UseSetting("Collector:BatchMaxAge", "00:00:00.200");
         });
         factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));

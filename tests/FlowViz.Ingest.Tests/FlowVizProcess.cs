@@ -50,7 +50,6 @@ internal sealed class FlowVizProcess : IDisposable
             Path.GetFullPath(Dll),
             $"--FlowViz:DataDirectory={dataDirectory}",
             $"--Collector:Listen:0=127.0.0.1:{collectorPort}",
-            "--Collector:Listen:1=127.0.0.1:0", // appsettings.json lists two ports; keep the second off the real 9995
             $"--Urls=http://127.0.0.1:{FreeTcpPort()}",
             "--Logging:Console:FormatterName=simple",
             .. settings,

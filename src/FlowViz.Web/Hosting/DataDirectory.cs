@@ -1,7 +1,7 @@
 namespace FlowViz.Web.Hosting;
 
 /// <summary>
-/// Where FlowViz keeps its state (the embedded PostgreSQL cluster, later the spool): <c>FlowViz:DataDirectory</c>,
+/// Where FlowViz keeps its state (the embedded PostgreSQL cluster, the spool): <c>FlowViz:DataDirectory</c>,
 /// else /var/lib/flowviz for root (a private cluster must be reachable by the postgres user, and root's home
 /// is not), else $XDG_DATA_HOME/flowviz or ~/.local/share/flowviz.
 /// </summary>

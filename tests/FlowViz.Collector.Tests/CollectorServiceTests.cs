@@ -65,6 +65,24 @@ public sealed class CollectorServiceTests
     }
 
     [Fact]
+    public async Task Collector_OptionsDataAndCounterSamples_AreKeptPerInterface()
+    {
+        await using var collector = await RunningCollector.StartAsync();
+
+        await collector.SendAsync(IPAddress.Loopback, Fixture("netflow9/softflowd-mixed-1.bin"),
+            Fixture("sflow/pmacct-counters-1.bin"), Fixture("sflow/pmacct-counters-2.bin"));
+
+        await WaitUntilAsync(() => collector.Statistics.SnapshotExporters().Sum(e => e.Datagrams) == 3);
+        var exporters = collector.Statistics.SnapshotExporters();
+        Assert.Equal(2, exporters.Sum(e => e.CounterSamples));
+        var interfaces = exporters.SelectMany(e => e.Interfaces).ToList();
+        Assert.Contains(interfaces, i => i.Name == "mixed.pcap"); // softflowd names its "interface" after the pcap it reads
+        Assert.Contains(interfaces, i => i.CountersAtUtc is not null && i.InOctets is not null);
+    }
+
+    private static byte[] Fixture(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
+
+    [Fact]
     public async Task Collector_WriterFailsTwice_RetriesAndLosesNothing()
     {
         await using var collector = await RunningCollector.StartAsync();

@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using FlowViz.Collector.Receiving;
 using FlowViz.Collector.Statistics;
 using FlowViz.Collector.Writing;
+using FlowViz.Core.Counters;
 using FlowViz.Core.Flows;
 using FlowViz.Protocols;
 
@@ -17,7 +18,7 @@ internal sealed class DecodeWorker(
     CollectorStatistics statistics,
     int batchSize,
     TimeSpan batchMaxAge,
-    TimeProvider time) : IFlowRecordSink
+    TimeProvider time) : IFlowRecordSink, IExporterOptionsSink, IInterfaceCounterSink
 {
     private FlowRecord[] _batch = RentBatch(batchSize);
     private int _count;
@@ -39,6 +40,11 @@ internal sealed class DecodeWorker(
         _tally.Packets += flow.ScaledPackets;
         _tally.SamplingRate = Math.Max(flow.SamplingRate, 1u); // one rate per datagram is the norm; the last one stands for it
     }
+
+    public void InterfaceName(FlowAddress exporter, uint observationDomainId, uint ifIndex, string name, string? description) =>
+        statistics.For(exporter).RecordInterfaceName(observationDomainId, ifIndex, name, description);
+
+    public void Add(in InterfaceCounterRecord counters) => statistics.For(counters.Exporter).RecordCounters(counters);
 
     public async Task RunAsync(ChannelReader<ReceivedDatagram> input, ChannelWriter<FlowBatch> output)
     {

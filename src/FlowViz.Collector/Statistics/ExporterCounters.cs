@@ -1,3 +1,4 @@
+using FlowViz.Core.Counters;
 using FlowViz.Core.Flows;
 using FlowViz.Protocols;
 
@@ -16,6 +17,8 @@ public sealed class ExporterCounters(FlowAddress exporter)
     private readonly Lock _lock = new();
     private readonly Dictionary<(FlowProtocol, uint), SequenceTracker> _sequences = [];
     private readonly Dictionary<uint, long> _flowsBySamplingRate = [];
+    private readonly Dictionary<(uint Domain, uint IfIndex), InterfaceSnapshot> _interfaces = [];
+    private long _counterSamples;
     private long _flows;
     private long _bytes;
     private long _packets;
@@ -54,14 +57,47 @@ public sealed class ExporterCounters(FlowAddress exporter)
         }
     }
 
+    /// <summary>An interface name from options data; rare, so a lock and an allocation are fine.</summary>
+    internal void RecordInterfaceName(uint domain, uint ifIndex, string name, string? description)
+    {
+        lock (_lock)
+        {
+            var known = _interfaces.GetValueOrDefault((domain, ifIndex)) ?? Empty(domain, ifIndex);
+            _interfaces[(domain, ifIndex)] = known with { Name = name, Description = description };
+        }
+    }
+
+    /// <summary>An sFlow counter sample: the latest one per interface is kept.</summary>
+    internal void RecordCounters(in InterfaceCounterRecord counters)
+    {
+        Interlocked.Increment(ref _counterSamples);
+        lock (_lock)
+        {
+            var key = (counters.ObservationDomainId, counters.IfIndex);
+            var known = _interfaces.GetValueOrDefault(key) ?? Empty(key.ObservationDomainId, key.IfIndex);
+            _interfaces[key] = known with
+            {
+                SpeedBitsPerSecond = counters.IfSpeed,
+                InOctets = counters.InOctets,
+                OutOctets = counters.OutOctets,
+                IsUp = counters.IsUp,
+                CountersAtUtc = counters.TimeReceived,
+            };
+        }
+    }
+
+    private static InterfaceSnapshot Empty(uint domain, uint ifIndex) => new(domain, ifIndex, null, null, null, null, null, null, null);
+
     public ExporterSnapshot Snapshot()
     {
         var byStatus = Enum.GetValues<DecodeStatus>().ToDictionary(s => s, s => Interlocked.Read(ref _datagramsByStatus[(int)s]));
         var lastSeen = Interlocked.Read(ref _lastSeenTicks);
         List<SequenceSnapshot> sequences;
         Dictionary<uint, long> rates;
+        List<InterfaceSnapshot> interfaces;
         lock (_lock)
         {
+            interfaces = [.. _interfaces.Values.OrderBy(i => i.ObservationDomainId).ThenBy(i => i.IfIndex)];
             sequences = [.. _sequences.OrderBy(s => s.Key).Select(s => new SequenceSnapshot(
                 s.Key.Item1, s.Key.Item2, ExportSequence.UnitOf(s.Key.Item1), s.Value.Expected, s.Value.Received, s.Value.Lost,
                 s.Value.LossRatio, s.Value.Reordered, s.Value.Resets))];
@@ -77,6 +113,8 @@ public sealed class ExporterCounters(FlowAddress exporter)
             byStatus,
             rates,
             sequences,
+            Interlocked.Read(ref _counterSamples),
+            interfaces,
             lastSeen == 0 ? null : new DateTime(lastSeen, DateTimeKind.Utc));
     }
 }

@@ -13,6 +13,8 @@ namespace FlowViz.Collector.Statistics;
 /// <param name="DatagramsByStatus">Datagrams by decode status: malformed ones by reason.</param>
 /// <param name="FlowsBySamplingRate">Flows seen at each sampling rate (1 = unsampled).</param>
 /// <param name="Sequences">Loss per export stream (protocol and observation domain).</param>
+/// <param name="CounterSamples">sFlow counter samples received.</param>
+/// <param name="Interfaces">Interface names (options data) and latest counters (sFlow), per interface.</param>
 /// <param name="LastSeenUtc">When the last datagram arrived; null before the first.</param>
 public sealed record ExporterSnapshot(
     FlowAddress Exporter,
@@ -24,4 +26,6 @@ public sealed record ExporterSnapshot(
     IReadOnlyDictionary<DecodeStatus, long> DatagramsByStatus,
     IReadOnlyDictionary<uint, long> FlowsBySamplingRate,
     IReadOnlyList<SequenceSnapshot> Sequences,
+    long CounterSamples,
+    IReadOnlyList<InterfaceSnapshot> Interfaces,
     DateTime? LastSeenUtc);

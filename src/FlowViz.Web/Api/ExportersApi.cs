@@ -43,6 +43,8 @@ internal static class ExportersApi
             s.Reordered,
             s.Resets,
         }),
+        exporter.CounterSamples,
+        Interfaces = exporter.Interfaces,
         LastSeen = exporter.LastSeenUtc,
     };
 

@@ -12,7 +12,7 @@ public sealed class FlowVizStorageOptions
     /// <summary>
     /// How long raw flows are kept (15 days, Akvorado's default for raw flows). TimescaleDB drops whole chunks
     /// older than this; on plain PostgreSQL the partition maintainer drops whole days older than this, so a day
-    /// lives up to one day longer.
+    /// lives up to one day longer (and yesterday and today are always kept).
     /// </summary>
     public TimeSpan RawRetention { get; set; } = TimeSpan.FromDays(15);
 

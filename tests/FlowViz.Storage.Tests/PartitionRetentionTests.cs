@@ -33,19 +33,20 @@ public sealed class PartitionRetentionTests(MigratedDatabaseFixture database) : 
     }
 
     [Fact]
-    public async Task DropExpiredPartitionsAsync_RetentionShorterThanADay_KeepsTodayAndFuture()
+    public async Task DropExpiredPartitionsAsync_RetentionShorterThanADay_KeepsYesterdayTodayAndFuture()
     {
         var now = new DateTimeOffset(2051, 7, 1, 23, 0, 0, TimeSpan.Zero);
         var maintainer = database.CreateMaintainer(new FixedTimeProvider(now), rawRetention: TimeSpan.FromHours(1));
-        await maintainer.EnsurePartitionsAsync(now.AddDays(-1), now.AddDays(1), Cancellation);
-        await FlowInserts.InsertAsync(database.DataSource, [Flow(now.AddMinutes(-30), bytes: 1), Flow(now.AddHours(2), bytes: 2)], Cancellation);
+        await maintainer.EnsurePartitionsAsync(now.AddDays(-2), now.AddDays(1), Cancellation);
+        await FlowInserts.InsertAsync(
+            database.DataSource, [Flow(now.AddDays(-2), bytes: 1), Flow(now.AddDays(-1), bytes: 2), Flow(now, bytes: 4), Flow(now.AddHours(2), bytes: 8)], Cancellation);
 
         var dropped = await maintainer.DropExpiredPartitionsAsync(Cancellation);
 
         // Filtered: run after the other test, this one also drops that test's remaining (older) days.
-        Assert.Equal(["flows_p20510630"], dropped.Where(name => name.StartsWith("flows_p2051", StringComparison.Ordinal)));
-        var today = await new TrafficQueries(database.DataSource).SummaryAsync(new TimeRange(now.AddDays(-1), now.AddDays(2)), Cancellation);
-        Assert.Equal(new TrafficTotals(2, 2, 3), today);
+        Assert.Equal(["flows_p20510629"], dropped.Where(name => name.StartsWith("flows_p2051", StringComparison.Ordinal)));
+        var kept = await new TrafficQueries(database.DataSource).SummaryAsync(new TimeRange(now.AddDays(-3), now.AddDays(2)), Cancellation);
+        Assert.Equal(new TrafficTotals(3, 3, 2 + 4 + 8), kept);
     }
 
     private static FlowRecord Flow(DateTimeOffset received, ulong bytes) => new()

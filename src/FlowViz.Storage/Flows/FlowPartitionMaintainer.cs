@@ -51,19 +51,20 @@ public sealed partial class FlowPartitionMaintainer : BackgroundService
     }
 
     /// <summary>
-    /// Drops the partitions that end at or before now − <see cref="FlowVizStorageOptions.RawRetention"/>, and never one
-    /// that ends after the start of the current UTC day, so today's and future partitions survive any setting.
+    /// Drops the partitions that end at or before now − <see cref="FlowVizStorageOptions.RawRetention"/>, but never
+    /// yesterday's, today's or a future one, whatever the setting: those are the days this service keeps ready, and
+    /// dropping yesterday under a retention shorter than a day would only have it re-created at the next check.
     /// Returns the names of the dropped partitions.
     /// </summary>
     public async Task<IReadOnlyList<string>> DropExpiredPartitionsAsync(CancellationToken cancellationToken)
     {
         _options.ValidatePolicies();
         var now = _time.GetUtcNow();
-        var startOfToday = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+        var startOfYesterday = new DateTimeOffset(now.UtcDateTime.Date.AddDays(-1), TimeSpan.Zero);
         var olderThan = now - _options.RawRetention;
-        if (olderThan > startOfToday)
+        if (olderThan > startOfYesterday)
         {
-            olderThan = startOfToday;
+            olderThan = startOfYesterday;
         }
         await using var command = _dataSource.CreateCommand("SELECT flowviz_drop_flow_partitions($1)");
         command.Parameters.Add(new() { Value = olderThan.UtcDateTime });

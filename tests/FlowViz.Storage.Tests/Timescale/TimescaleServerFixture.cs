@@ -197,10 +197,6 @@ public sealed class TimescaleServerFixture : IAsyncLifetime
         }
     }
 
-    private static void Progress(string message)
-    {
-        // Diagnostic messages show with xunit's diagnosticMessages on; stderr shows in a plain run.
-        TestContext.Current.SendDiagnosticMessage(message);
-        Console.Error.WriteLine(message);
-    }
+    // Shown because xunit.runner.json turns diagnosticMessages on (running the test executable directly shows them live).
+    private static void Progress(string message) => TestContext.Current.SendDiagnosticMessage(message);
 }

@@ -2,6 +2,7 @@ using FlowViz.Core.Flows;
 using FlowViz.Core.Queries;
 using FlowViz.Storage.Flows;
 using FlowViz.Storage.Migrations;
+using FlowViz.Storage.Policies;
 using FlowViz.Storage.Queries;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -9,7 +10,10 @@ using Npgsql;
 
 namespace FlowViz.Storage;
 
-/// <summary>Registers the storage layer. The host then runs <see cref="MigrationRunner.ApplyAsync"/> before serving.</summary>
+/// <summary>
+/// Registers the storage layer. The host then runs <see cref="MigrationRunner.ApplyAsync"/> and, after it,
+/// <see cref="StoragePolicies.ApplyAsync"/> before serving.
+/// </summary>
 public static class StorageServiceCollectionExtensions
 {
     public static IServiceCollection AddFlowVizStorage(
@@ -24,6 +28,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddSingleton<MigrationRunner>();
+        services.AddSingleton<StoragePolicies>();
         services.AddSingleton<FlowPartitionMaintainer>();
         services.AddHostedService(provider => provider.GetRequiredService<FlowPartitionMaintainer>());
         services.AddSingleton<FlowCopyWriter>();

@@ -2,6 +2,7 @@ using FlowViz.Core.Flows;
 using FlowViz.Core.Queries;
 using FlowViz.Storage.Flows;
 using FlowViz.Storage.Migrations;
+using FlowViz.Storage.Policies;
 using FlowViz.Storage.Queries;
 using FlowViz.Storage.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,7 @@ public sealed class StorageServiceCollectionExtensionsTests(PostgresServerFixtur
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
         await provider.GetRequiredService<MigrationRunner>().ApplyAsync(Cancellation);
+        await provider.GetRequiredService<StoragePolicies>().ApplyAsync(Cancellation);
         var hosted = Assert.Single(provider.GetServices<IHostedService>());
         await hosted.StartAsync(Cancellation);
         var now = DateTime.UtcNow;

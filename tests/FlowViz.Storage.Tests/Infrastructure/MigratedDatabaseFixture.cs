@@ -19,9 +19,9 @@ public sealed class MigratedDatabaseFixture(PostgresServerFixture server) : IAsy
         await new MigrationRunner(_dataSource, NullLogger<MigrationRunner>.Instance).ApplyAsync(TestContext.Current.CancellationToken);
     }
 
-    public FlowPartitionMaintainer CreateMaintainer(TimeProvider? time = null, int daysAhead = 3) => new(
+    public FlowPartitionMaintainer CreateMaintainer(TimeProvider? time = null, int daysAhead = 3, TimeSpan? rawRetention = null) => new(
         DataSource,
-        Options.Create(new FlowVizStorageOptions { PartitionDaysAhead = daysAhead }),
+        Options.Create(new FlowVizStorageOptions { PartitionDaysAhead = daysAhead, RawRetention = rawRetention ?? TimeSpan.FromDays(15) }),
         time ?? TimeProvider.System,
         NullLogger<FlowPartitionMaintainer>.Instance);
 

@@ -4,6 +4,7 @@ using FlowViz.Generator.Demo;
 using FlowViz.Storage;
 using FlowViz.Storage.Embedded;
 using FlowViz.Storage.Migrations;
+using FlowViz.Storage.Policies;
 using FlowViz.Web.Api;
 using FlowViz.Web.Components;
 using FlowViz.Web.Hosting;
@@ -30,6 +31,7 @@ await using var database = opened;
 builder.Services.AddSingleton(database);
 builder.Services.AddHostedService<EmbeddedDatabaseLifetime>(); // first: stopped last
 builder.Services.AddFlowVizStorage(database.ConnectionString);
+builder.Services.Configure<FlowVizStorageOptions>(builder.Configuration.GetSection("Storage"));
 
 builder.Services.Configure<CollectorOptions>(builder.Configuration.GetSection(CollectorOptions.SectionName));
 builder.Services.PostConfigure<CollectorOptions>(options => options.SpoolDirectory = string.IsNullOrWhiteSpace(options.SpoolDirectory)
@@ -50,6 +52,7 @@ builder.Services.AddFlowVizUi();
 var app = builder.Build();
 
 await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(app.Lifetime.ApplicationStopping);
+await app.Services.GetRequiredService<StoragePolicies>().ApplyAsync(app.Lifetime.ApplicationStopping);
 
 if (!app.Environment.IsDevelopment())
 {

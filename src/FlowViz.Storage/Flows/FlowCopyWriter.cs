@@ -1,3 +1,4 @@
+using System.Buffers;
 using FlowViz.Core.Flows;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -10,7 +11,8 @@ namespace FlowViz.Storage.Flows;
 /// </summary>
 public sealed partial class FlowCopyWriter : IFlowBatchWriter
 {
-    private static readonly FlowField[] Fields = FlowColumns.All.Select(column => column.Field).ToArray();
+    // Rows are encoded into this much memory before each write to the COPY stream.
+    private const int ChunkBytes = 256 * 1024;
 
     private static readonly string CopyCommand =
         $"COPY flows ({string.Join(", ", FlowColumns.All.Select(column => column.Name))}) FROM STDIN (FORMAT BINARY)";
@@ -47,29 +49,57 @@ public sealed partial class FlowCopyWriter : IFlowBatchWriter
         }
     }
 
+    /// <summary>
+    /// One raw binary COPY per batch: rows are encoded by <see cref="FlowCopyEncoder"/> into a pooled chunk
+    /// and streamed. Disposing the stream completes the COPY (commit); on any failure the COPY is cancelled
+    /// first, so a half-written batch is never committed. Measured against Npgsql's typed importer on this
+    /// project's 2-core machine: see the README's ingest figures.
+    /// </summary>
     private async Task CopyAsync(ReadOnlyMemory<FlowRecord> flows, CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await using var importer = await connection.BeginBinaryImportAsync(CopyCommand, cancellationToken);
-        WriteRows(importer, flows.Span);
-        await importer.CompleteAsync(cancellationToken);
+        var copy = await connection.BeginRawBinaryCopyAsync(CopyCommand, cancellationToken);
+        var chunk = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        try
+        {
+            FlowCopyEncoder.Header.CopyTo(chunk);
+            var length = FlowCopyEncoder.Header.Length;
+            for (var i = 0; i < flows.Length; i++)
+            {
+                if (length > ChunkBytes - FlowCopyEncoder.MaxRowLength)
+                {
+                    await copy.WriteAsync(chunk.AsMemory(0, length), cancellationToken);
+                    length = 0;
+                }
+                length += FlowCopyEncoder.WriteRow(chunk.AsSpan(length), flows.Span[i]);
+            }
+            FlowCopyEncoder.Trailer.CopyTo(chunk.AsSpan(length));
+            length += FlowCopyEncoder.Trailer.Length;
+            await copy.WriteAsync(chunk.AsMemory(0, length), cancellationToken);
+        }
+        catch
+        {
+            await CancelQuietlyAsync(copy);
+            throw;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
+        }
+        await copy.DisposeAsync();
     }
 
-    /// <summary>
-    /// Synchronous on purpose: each value only lands in Npgsql's 8 KB buffer, which is flushed when full. Against
-    /// the async per-value API this measured 20-25% more rows/s (about 175k against 140k rows/s of 29 columns on a
-    /// busy 2-core machine), at the price of a thread-pool thread blocking while the socket is full; the
-    /// collector runs one or two writers, so that is the better trade.
-    /// </summary>
-    private static void WriteRows(NpgsqlBinaryImporter importer, ReadOnlySpan<FlowRecord> flows)
+    /// <summary>Rolls the COPY back; a connection that is already broken has nothing left to roll back.</summary>
+    private static async Task CancelQuietlyAsync(NpgsqlRawCopyStream copy)
     {
-        foreach (ref readonly var flow in flows)
+        try
         {
-            importer.StartRow();
-            foreach (var field in Fields)
-            {
-                FlowColumnWriter.Write(importer, field, flow);
-            }
+            await copy.CancelAsync();
+            await copy.DisposeAsync();
+        }
+        catch (Exception e) when (e is NpgsqlException or IOException or InvalidOperationException or OperationCanceledException)
+        {
+            // The original failure is what the caller needs to see.
         }
     }
 
@@ -79,7 +109,7 @@ public sealed partial class FlowCopyWriter : IFlowBatchWriter
         var days = new HashSet<DateOnly>();
         foreach (var flow in flows.Span)
         {
-            days.Add(DateOnly.FromDateTime(FlowColumnWriter.AsUtc(flow.TimeReceived)));
+            days.Add(DateOnly.FromDateTime(FlowCopyEncoder.AsUtc(flow.TimeReceived)));
         }
         foreach (var day in days)
         {

@@ -50,6 +50,16 @@ public sealed class CollectorOptions
     /// </summary>
     public string? SpoolDirectory { get; set; }
 
+    /// <summary>
+    /// Where the datagrams that carried templates and sampler options are kept, so a restarted collector
+    /// decodes v9/IPFIX data at once instead of waiting for exporters to resend templates. Empty: not kept.
+    /// The web host defaults it to <c>&lt;data directory&gt;/templates.journal</c>.
+    /// </summary>
+    public string? TemplateJournalFile { get; set; }
+
+    /// <summary>How often the template journal is saved and expired templates are purged.</summary>
+    public TimeSpan TemplateMaintenanceInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Bound of the spool on disk. When full, new batches are dropped and counted as spool_full: the only loss left.</summary>
     [Range(typeof(long), "1048576", "9223372036854775807")]
     public long SpoolMaxBytes { get; set; } = 4L * 1024 * 1024 * 1024;

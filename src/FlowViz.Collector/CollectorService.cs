@@ -3,6 +3,7 @@ using FlowViz.Collector.Decoding;
 using FlowViz.Collector.Receiving;
 using FlowViz.Collector.Spooling;
 using FlowViz.Collector.Statistics;
+using FlowViz.Collector.Templates;
 using FlowViz.Collector.Writing;
 using FlowViz.Core.Flows;
 using FlowViz.Protocols;
@@ -30,6 +31,7 @@ public sealed partial class CollectorService(
     private readonly List<UdpFlowListener> _listeners = [];
     private readonly CancellationTokenSource _abortWrites = new();
     private FlowSpool? _spool;
+    private TemplateJournal _journal = new();
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
@@ -39,6 +41,7 @@ public sealed partial class CollectorService(
         }
         // Opened before the sockets, so a spool directory that cannot be written fails start-up, not the first outage.
         _spool = FlowSpool.Open(_options.SpoolDirectory, _options.SpoolMaxBytes, _options.SpoolSegmentBytes, statistics, time, logger);
+        RestoreTemplates();
         foreach (var text in (_options.Listen.Count > 0 ? _options.Listen : CollectorOptions.DefaultListen).Distinct())
         {
             var endpoint = ListenerEndpoint.Parse(text);
@@ -83,13 +86,16 @@ public sealed partial class CollectorService(
         var writers = Enumerable.Range(0, 2).Select(_ => Task.Run(() => writerLoop.RunAsync(batches.Reader, _abortWrites.Token))).ToArray();
         var workers = dispatcher.Readers
             .Select(reader => Task.Run(() =>
-                new DecodeWorker(decoder, statistics, _options.BatchSize, _options.BatchMaxAge, time).RunAsync(reader, batches.Writer)))
+                new DecodeWorker(decoder, statistics, _options.BatchSize, _options.BatchMaxAge, time, _journal).RunAsync(reader, batches.Writer)))
             .ToArray();
+        var maintenance = Task.Run(() => MaintainTemplatesAsync(stoppingToken));
         var receivers = _listeners.Select(l => Task.Run(() => l.RunAsync(dispatcher, time, stoppingToken))).ToArray();
 
         await Task.WhenAll(receivers);
         dispatcher.Complete();
         await Task.WhenAll(workers);
+        await maintenance;
+        SaveTemplates();
         batches.Writer.Complete();
         await Task.WhenAll(writers);
         // Everything in memory is now in the database or the spool; what is spooled is replayed at the next start.
@@ -97,6 +103,56 @@ public sealed partial class CollectorService(
         await replay;
         LogStopped(statistics.FlowsWritten, statistics.SpoolBytes);
     }
+
+    /// <summary>Learns again what the last run learnt, before any datagram arrives.</summary>
+    private void RestoreTemplates()
+    {
+        if (string.IsNullOrWhiteSpace(_options.TemplateJournalFile))
+        {
+            return;
+        }
+        _journal = TemplateJournal.Load(_options.TemplateJournalFile);
+        var replayed = _journal.Replay(decoder, time.GetUtcNow().UtcDateTime, decoder.Templates.Expiry);
+        LogTemplatesRestored(replayed, decoder.Templates.Count, _options.TemplateJournalFile);
+    }
+
+    private async Task MaintainTemplatesAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(_options.TemplateMaintenanceInterval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                decoder.Templates.RemoveExpired();
+                SaveTemplates();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private void SaveTemplates()
+    {
+        if (string.IsNullOrWhiteSpace(_options.TemplateJournalFile))
+        {
+            return;
+        }
+        try
+        {
+            _journal.Save(_options.TemplateJournalFile);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            LogTemplatesNotSaved(e, _options.TemplateJournalFile);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Templates: replayed {Datagrams} datagrams from {File}; {Templates} templates known")]
+    private partial void LogTemplatesRestored(int datagrams, int templates, string file);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Templates: could not save {File}; a restart will wait for exporters to resend templates")]
+    private partial void LogTemplatesNotSaved(Exception exception, string file);
 
     public override void Dispose()
     {

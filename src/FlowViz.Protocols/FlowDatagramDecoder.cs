@@ -16,6 +16,7 @@ public sealed class FlowDatagramDecoder
 {
     private readonly NetFlowV9Decoder _netFlowV9;
     private readonly IpfixDecoder _ipfix;
+    private readonly OptionsData.ExporterOptionsCache _options;
 
     /// <summary>Creates a decoder with its own template cache, expiring templates by <paramref name="timeProvider"/>.</summary>
     public FlowDatagramDecoder(TimeProvider timeProvider)
@@ -31,12 +32,19 @@ public sealed class FlowDatagramDecoder
     /// <summary>Creates a decoder over shared caches: v9 and IPFIX keep their templates and options apart by protocol.</summary>
     public FlowDatagramDecoder(TemplateCache templates, OptionsData.ExporterOptionsCache options)
     {
+        _options = options;
         _netFlowV9 = new NetFlowV9Decoder(templates, options);
         _ipfix = new IpfixDecoder(templates, options);
     }
 
     /// <summary>The templates received so far (v9 and IPFIX), for diagnostics and periodic purging.</summary>
     public TemplateCache Templates => _netFlowV9.Templates;
+
+    /// <summary>
+    /// Grows whenever a datagram added, changed or withdrew a template or changed sampler/clock options:
+    /// compare it before and after <see cref="Decode"/> to know that a datagram taught something.
+    /// </summary>
+    public long DefinitionChanges => _netFlowV9.Templates.Changes + _options.Changes;
 
     /// <summary>
     /// Decodes one datagram, passing each flow to <paramref name="sink"/> as it is decoded. Never throws

@@ -34,9 +34,12 @@ builder.Services.AddFlowVizStorage(database.ConnectionString);
 builder.Services.Configure<FlowVizStorageOptions>(builder.Configuration.GetSection("Storage"));
 
 builder.Services.Configure<CollectorOptions>(builder.Configuration.GetSection(CollectorOptions.SectionName));
-builder.Services.PostConfigure<CollectorOptions>(options => options.SpoolDirectory = string.IsNullOrWhiteSpace(options.SpoolDirectory)
-    ? Path.Combine(DataDirectory.Resolve(builder.Configuration), "spool")
-    : options.SpoolDirectory);
+builder.Services.PostConfigure<CollectorOptions>(options =>
+{
+    var dataDirectory = DataDirectory.Resolve(builder.Configuration);
+    options.SpoolDirectory = string.IsNullOrWhiteSpace(options.SpoolDirectory) ? Path.Combine(dataDirectory, "spool") : options.SpoolDirectory;
+    options.TemplateJournalFile ??= Path.Combine(dataDirectory, "templates.journal");
+});
 builder.Services.AddFlowVizCollector();
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.SectionName));
 builder.Services.AddFlowVizDemo(services => services.GetRequiredService<CollectorEndpoints>().LoopbackTarget());

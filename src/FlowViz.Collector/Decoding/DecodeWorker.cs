@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Threading.Channels;
 using FlowViz.Collector.Receiving;
 using FlowViz.Collector.Statistics;
+using FlowViz.Collector.Templates;
 using FlowViz.Collector.Writing;
 using FlowViz.Core.Counters;
 using FlowViz.Core.Flows;
@@ -18,7 +19,8 @@ internal sealed class DecodeWorker(
     CollectorStatistics statistics,
     int batchSize,
     TimeSpan batchMaxAge,
-    TimeProvider time) : IFlowRecordSink, IExporterOptionsSink, IInterfaceCounterSink
+    TimeProvider time,
+    TemplateJournal? journal = null) : IFlowRecordSink, IExporterOptionsSink, IInterfaceCounterSink
 {
     private FlowRecord[] _batch = RentBatch(batchSize);
     private int _count;
@@ -81,7 +83,12 @@ internal sealed class DecodeWorker(
             _batchStartedTimestamp = time.GetTimestamp();
         }
         _tally = default;
+        var definitions = decoder.DefinitionChanges;
         var result = decoder.Decode(datagram.Payload, new DatagramContext(datagram.Exporter, datagram.ReceivedUtc), this);
+        if (journal is not null && decoder.DefinitionChanges != definitions)
+        {
+            journal.Record(datagram.Exporter, datagram.Payload, datagram.ReceivedUtc); // taught templates or options: keep it
+        }
         statistics.For(datagram.Exporter).Record(result, datagram.ReceivedUtc, _tally);
         ArrayPool<byte>.Shared.Return(datagram.Buffer);
     }

@@ -16,6 +16,7 @@ public sealed class TemplateCache
 
     private readonly ConcurrentDictionary<TemplateKey, Entry> _entries = new();
     private readonly TimeProvider _timeProvider;
+    private long _changes;
 
     public TemplateCache(TimeProvider timeProvider, TimeSpan? expiry = null)
     {
@@ -25,6 +26,12 @@ public sealed class TemplateCache
     }
 
     public TimeSpan Expiry { get; }
+
+    /// <summary>
+    /// How many times a template was added, replaced or withdrawn: a datagram that moved it taught the
+    /// collector something worth keeping across a restart (see the collector's template journal).
+    /// </summary>
+    public long Changes => Interlocked.Read(ref _changes);
 
     /// <summary>Templates currently held, expired ones included until they are looked up or purged.</summary>
     public int Count => _entries.Count;
@@ -60,11 +67,19 @@ public sealed class TemplateCache
     }
 
     /// <summary>Adds or replaces the template for <paramref name="key"/>.</summary>
-    public void Set(in TemplateKey key, NetFlowV9Template template) =>
+    public void Set(in TemplateKey key, NetFlowV9Template template)
+    {
         _entries[key] = new Entry(template, Now);
+        Interlocked.Increment(ref _changes);
+    }
 
     /// <summary>Forgets one template (IPFIX Template Withdrawal, RFC 7011 §8.1).</summary>
-    public bool Remove(in TemplateKey key) => _entries.TryRemove(key, out _);
+    public bool Remove(in TemplateKey key)
+    {
+        var removed = _entries.TryRemove(key, out _);
+        Interlocked.Add(ref _changes, removed ? 1 : 0);
+        return removed;
+    }
 
     /// <summary>
     /// Forgets every data template, or every options template, of one exporter's observation domain
@@ -82,6 +97,7 @@ public sealed class TemplateCache
                 removed++;
             }
         }
+        Interlocked.Add(ref _changes, removed);
         return removed;
     }
 

@@ -6,7 +6,7 @@ namespace FlowViz.Protocols.OptionsData;
 /// What options data told us about one exporter's observation domain (v9 source ID): its samplers'
 /// rates and its system init time. Looked up once per data set, then read per record without allocating.
 /// </summary>
-public sealed class ExporterDomainOptions
+public sealed class ExporterDomainOptions(ExporterOptionsCache? owner = null)
 {
     private readonly ConcurrentDictionary<ulong, uint> _samplers = new();
     private long _systemInitTimeMs = -1;
@@ -30,10 +30,20 @@ public sealed class ExporterDomainOptions
 
     internal void SetSampler(ulong samplerId, uint rate)
     {
+        if (!_samplers.TryGetValue(samplerId, out var known) || known != rate)
+        {
+            owner?.NoteChange();
+        }
         _samplers[samplerId] = rate;
         Volatile.Write(ref _latestRate, rate);
     }
 
-    internal void SetSystemInitTime(ulong milliseconds) =>
-        Volatile.Write(ref _systemInitTimeMs, (long)Math.Min(milliseconds, long.MaxValue));
+    internal void SetSystemInitTime(ulong milliseconds)
+    {
+        var value = (long)Math.Min(milliseconds, long.MaxValue);
+        if (Interlocked.Exchange(ref _systemInitTimeMs, value) != value)
+        {
+            owner?.NoteChange();
+        }
+    }
 }

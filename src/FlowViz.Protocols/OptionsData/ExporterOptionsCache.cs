@@ -11,6 +11,10 @@ namespace FlowViz.Protocols.OptionsData;
 public sealed class ExporterOptionsCache
 {
     private readonly ConcurrentDictionary<DomainKey, ExporterDomainOptions> _domains = new();
+    private long _changes;
+
+    /// <summary>How many times options data changed a sampler rate or a system init time (see <see cref="NetFlow9.TemplateCache.Changes"/>).</summary>
+    public long Changes => Interlocked.Read(ref _changes);
 
     /// <summary>Domains that have sent sampler or clock options.</summary>
     public int Count => _domains.Count;
@@ -21,7 +25,9 @@ public sealed class ExporterOptionsCache
 
     /// <summary>The options of a domain, created on first use (when an options record arrives).</summary>
     public ExporterDomainOptions GetOrAdd(FlowAddress exporter, FlowProtocol protocol, uint observationDomainId) =>
-        _domains.GetOrAdd(new DomainKey(exporter, protocol, observationDomainId), static _ => new ExporterDomainOptions());
+        _domains.GetOrAdd(new DomainKey(exporter, protocol, observationDomainId), static (_, cache) => new ExporterDomainOptions(cache), this);
+
+    internal void NoteChange() => Interlocked.Increment(ref _changes);
 
     private readonly record struct DomainKey(FlowAddress Exporter, FlowProtocol Protocol, uint ObservationDomainId);
 }

@@ -1,10 +1,12 @@
 using System.Threading.Channels;
+using FlowViz.Collector.Counters;
 using FlowViz.Collector.Decoding;
 using FlowViz.Collector.Receiving;
 using FlowViz.Collector.Spooling;
 using FlowViz.Collector.Statistics;
 using FlowViz.Collector.Templates;
 using FlowViz.Collector.Writing;
+using FlowViz.Core.Counters;
 using FlowViz.Core.Flows;
 using FlowViz.Protocols;
 using Microsoft.Extensions.Hosting;
@@ -25,13 +27,18 @@ public sealed partial class CollectorService(
     CollectorStatistics statistics,
     CollectorEndpoints endpoints,
     TimeProvider time,
-    ILogger<CollectorService> logger) : BackgroundService
+    ILogger<CollectorService> logger,
+    IInterfaceCounterWriter? counterWriter = null) : BackgroundService
 {
     private readonly CollectorOptions _options = options.Value;
     private readonly List<UdpFlowListener> _listeners = [];
     private readonly CancellationTokenSource _abortWrites = new();
     private FlowSpool? _spool;
     private TemplateJournal _journal = new();
+    private readonly InterfaceCounterBuffer _counters = new(statistics);
+
+    /// <summary>sFlow counter samples on their way to storage.</summary>
+    public InterfaceCounterBuffer Counters => _counters;
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
@@ -86,9 +93,10 @@ public sealed partial class CollectorService(
         var writers = Enumerable.Range(0, 2).Select(_ => Task.Run(() => writerLoop.RunAsync(batches.Reader, _abortWrites.Token))).ToArray();
         var workers = dispatcher.Readers
             .Select(reader => Task.Run(() =>
-                new DecodeWorker(decoder, statistics, _options.BatchSize, _options.BatchMaxAge, time, _journal).RunAsync(reader, batches.Writer)))
+                new DecodeWorker(decoder, statistics, _options.BatchSize, _options.BatchMaxAge, time, _journal, counterWriter is null ? null : _counters).RunAsync(reader, batches.Writer)))
             .ToArray();
         var maintenance = Task.Run(() => MaintainTemplatesAsync(stoppingToken));
+        var counters = Task.Run(() => WriteCountersAsync(stoppingToken));
         var receivers = _listeners.Select(l => Task.Run(() => l.RunAsync(dispatcher, time, stoppingToken))).ToArray();
 
         await Task.WhenAll(receivers);
@@ -96,6 +104,8 @@ public sealed partial class CollectorService(
         await Task.WhenAll(workers);
         await maintenance;
         SaveTemplates();
+        await counters;
+        await FlushCountersAsync(_abortWrites.Token);
         batches.Writer.Complete();
         await Task.WhenAll(writers);
         // Everything in memory is now in the database or the spool; what is spooled is replayed at the next start.
@@ -131,6 +141,43 @@ public sealed partial class CollectorService(
         {
         }
     }
+
+    private async Task WriteCountersAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(5), time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await FlushCountersAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task FlushCountersAsync(CancellationToken cancellationToken)
+    {
+        if (counterWriter is null)
+        {
+            return;
+        }
+        try
+        {
+            await _counters.FlushAsync(counterWriter, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogCountersNotWritten(e); // kept pending; retried at the next flush
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Interface counters: writing failed; retrying at the next flush")]
+    private partial void LogCountersNotWritten(Exception exception);
 
     private void SaveTemplates()
     {

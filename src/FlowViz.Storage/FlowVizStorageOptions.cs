@@ -22,12 +22,19 @@ public sealed class FlowVizStorageOptions
     /// </summary>
     public TimeSpan CompressAfter { get; set; } = TimeSpan.FromDays(2);
 
+    /// <summary>How long sFlow interface counter samples are kept (they draw interface utilisation).</summary>
+    public TimeSpan CountersRetention { get; set; } = TimeSpan.FromDays(90);
+
     /// <summary>Throws when a retention setting cannot be applied; called before anything is changed.</summary>
     public void ValidatePolicies()
     {
         if (RawRetention <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(RawRetention), RawRetention, "RawRetention must be positive.");
+        }
+        if (CountersRetention <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(CountersRetention), CountersRetention, "CountersRetention must be positive.");
         }
         if (CompressAfter <= TimeSpan.Zero)
         {

@@ -1,3 +1,4 @@
+using FlowViz.Core.Counters;
 using FlowViz.Core.Flows;
 using FlowViz.Core.Queries;
 using FlowViz.Storage.Flows;
@@ -33,6 +34,7 @@ public static class StorageServiceCollectionExtensions
         services.AddHostedService(provider => provider.GetRequiredService<FlowPartitionMaintainer>());
         services.AddSingleton<FlowCopyWriter>();
         services.AddSingleton<IFlowBatchWriter>(provider => provider.GetRequiredService<FlowCopyWriter>());
+        services.AddSingleton<IInterfaceCounterWriter, Counters.InterfaceCounterWriter>();
         services.AddSingleton<TrafficQueries>();
         services.AddSingleton<ITrafficQueries>(provider => provider.GetRequiredService<TrafficQueries>());
         return services;

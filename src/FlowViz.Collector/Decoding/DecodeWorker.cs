@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Threading.Channels;
 using FlowViz.Collector.Receiving;
+using FlowViz.Collector.Counters;
 using FlowViz.Collector.Statistics;
 using FlowViz.Collector.Templates;
 using FlowViz.Collector.Writing;
@@ -20,7 +21,8 @@ internal sealed class DecodeWorker(
     int batchSize,
     TimeSpan batchMaxAge,
     TimeProvider time,
-    TemplateJournal? journal = null) : IFlowRecordSink, IExporterOptionsSink, IInterfaceCounterSink
+    TemplateJournal? journal = null,
+    InterfaceCounterBuffer? counterBuffer = null) : IFlowRecordSink, IExporterOptionsSink, IInterfaceCounterSink
 {
     private FlowRecord[] _batch = RentBatch(batchSize);
     private int _count;
@@ -46,7 +48,11 @@ internal sealed class DecodeWorker(
     public void InterfaceName(FlowAddress exporter, uint observationDomainId, uint ifIndex, string name, string? description) =>
         statistics.For(exporter).RecordInterfaceName(observationDomainId, ifIndex, name, description);
 
-    public void Add(in InterfaceCounterRecord counters) => statistics.For(counters.Exporter).RecordCounters(counters);
+    public void Add(in InterfaceCounterRecord counters)
+    {
+        statistics.For(counters.Exporter).RecordCounters(counters);
+        counterBuffer?.Add(counters);
+    }
 
     public async Task RunAsync(ChannelReader<ReceivedDatagram> input, ChannelWriter<FlowBatch> output)
     {

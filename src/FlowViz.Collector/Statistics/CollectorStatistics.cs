@@ -116,4 +116,17 @@ public sealed class CollectorStatistics
     internal void SpoolFrameCorrupt() => Interlocked.Increment(ref _spoolFramesCorrupt);
 
     internal void SpoolSegmentUnreadable() => Interlocked.Increment(ref _spoolSegmentsUnreadable);
+
+    private long _counterSamplesWritten;
+    private long _counterSamplesDropped;
+
+    /// <summary>sFlow interface counter samples stored.</summary>
+    public long CounterSamplesStored => Interlocked.Read(ref _counterSamplesWritten);
+
+    /// <summary>sFlow interface counter samples dropped because too many waited for the database.</summary>
+    public long CounterSamplesLost => Interlocked.Read(ref _counterSamplesDropped);
+
+    internal void CounterSamplesWritten(int count) => Interlocked.Add(ref _counterSamplesWritten, count);
+
+    internal void CounterSamplesDropped() => Interlocked.Increment(ref _counterSamplesDropped);
 }

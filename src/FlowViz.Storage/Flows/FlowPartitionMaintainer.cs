@@ -83,6 +83,18 @@ public sealed partial class FlowPartitionMaintainer : BackgroundService
         return dropped;
     }
 
+    /// <summary>
+    /// Deletes interface counter samples older than <see cref="FlowVizStorageOptions.CountersRetention"/>. They are
+    /// few (one row per interface every 20-30 s), so a DELETE on the time index is cheap; on TimescaleDB the
+    /// retention job usually got there first.
+    /// </summary>
+    public async Task<int> DeleteExpiredCountersAsync(CancellationToken cancellationToken)
+    {
+        await using var command = _dataSource.CreateCommand("DELETE FROM interface_counters WHERE time_received < $1");
+        command.Parameters.Add(new() { Value = (_time.GetUtcNow() - _options.CountersRetention).UtcDateTime });
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(_options.PartitionCheckInterval, _time);
@@ -92,6 +104,7 @@ public sealed partial class FlowPartitionMaintainer : BackgroundService
             {
                 await EnsureCurrentPartitionsAsync(stoppingToken);
                 await DropExpiredPartitionsAsync(stoppingToken);
+                await DeleteExpiredCountersAsync(stoppingToken);
             }
             catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException)
             {

@@ -18,6 +18,7 @@ internal sealed class CollectorMetrics
     private readonly Counter _writeFailures;
     private readonly Counter _flowsLost;
     private readonly Counter _flowsSpooled;
+    private readonly Counter _counterSamples;
     private readonly Counter _flowsReplayed;
     private readonly Gauge _spoolBytes;
     private readonly Counter _spoolFramesCorrupt;
@@ -38,6 +39,7 @@ internal sealed class CollectorMetrics
         _flowsLost = metrics.CreateCounter("flowviz_collector_flows_lost_total",
             "Flows that were decoded but will never be written, by reason (spool_full, spool_error).", "reason");
         _flowsSpooled = metrics.CreateCounter("flowviz_collector_flows_spooled_total", "Flows written to the on-disk spool because the database did not take them.");
+        _counterSamples = metrics.CreateCounter("flowviz_collector_counter_samples_total", "sFlow interface counter samples, stored or dropped.", "result");
         _flowsReplayed = metrics.CreateCounter("flowviz_collector_flows_replayed_total", "Spooled flows written to the database afterwards.");
         _spoolBytes = metrics.CreateGauge("flowviz_collector_spool_bytes", "Bytes waiting in the on-disk spool.");
         _spoolFramesCorrupt = metrics.CreateCounter("flowviz_collector_spool_frames_corrupt_total", "Spool frames skipped because their checksum failed.");
@@ -68,6 +70,8 @@ internal sealed class CollectorMetrics
         _flowsLost.WithLabels("spool_full").IncTo(_statistics.FlowsDroppedSpoolFull);
         _flowsLost.WithLabels("spool_error").IncTo(_statistics.FlowsDroppedSpoolError);
         _flowsSpooled.IncTo(_statistics.FlowsSpooled);
+        _counterSamples.WithLabels("stored").IncTo(_statistics.CounterSamplesStored);
+        _counterSamples.WithLabels("dropped").IncTo(_statistics.CounterSamplesLost);
         _flowsReplayed.IncTo(_statistics.FlowsReplayed);
         _spoolBytes.Set(_statistics.SpoolBytes);
         _spoolFramesCorrupt.IncTo(_statistics.SpoolFramesCorrupt);

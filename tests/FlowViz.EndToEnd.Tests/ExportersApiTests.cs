@@ -14,6 +14,8 @@ public sealed class ExportersApiTests(AppWithKnownTraffic fixture)
         Assert.Equal(KnownTraffic.Packets, exporter.GetProperty("packets").GetInt64());
         Assert.Equal(KnownTraffic.Bytes, exporter.GetProperty("bytes").GetInt64());
         Assert.Equal(0, exporter.GetProperty("dataSetsWithoutTemplate").GetInt64());
+        // softflowd's v9 export: IPv4, IPv6, ICMP and ICMPv6 templates plus one options template.
+        Assert.Equal(5, exporter.GetProperty("templatesKnown").GetInt32());
         Assert.All(exporter.GetProperty("malformed").EnumerateObject(), reason => Assert.Equal(0, reason.Value.GetInt64()));
         var rate = Assert.Single(exporter.GetProperty("samplingRates").EnumerateArray());
         Assert.Equal((1, KnownTraffic.Flows), (rate.GetProperty("rate").GetInt32(), rate.GetProperty("flows").GetInt64()));

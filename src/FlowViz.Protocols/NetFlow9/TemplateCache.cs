@@ -36,6 +36,13 @@ public sealed class TemplateCache
     /// <summary>Templates currently held, expired ones included until they are looked up or purged.</summary>
     public int Count => _entries.Count;
 
+    /// <summary>Unexpired templates of one exporter (data and options, every protocol and domain); a scan, for reports.</summary>
+    public int CountFor(FlowAddress exporter)
+    {
+        var now = Now;
+        return _entries.Count(pair => pair.Key.Exporter == exporter && !IsExpired(pair.Value, now));
+    }
+
     /// <summary>The template for <paramref name="key"/>, or null if none was received or it expired.</summary>
     public NetFlowV9Template? Find(in TemplateKey key)
     {

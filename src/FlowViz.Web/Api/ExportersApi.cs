@@ -12,16 +12,17 @@ internal static class ExportersApi
 {
     public static IEndpointRouteBuilder MapExportersApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/v1/exporters", (CollectorStatistics statistics) => Results.Ok(new
+        endpoints.MapGet("/api/v1/exporters", (CollectorStatistics statistics, FlowDatagramDecoder decoder) => Results.Ok(new
         {
-            Exporters = statistics.SnapshotExporters().Select(Describe),
+            Exporters = statistics.SnapshotExporters().Select(exporter => Describe(exporter, decoder.Templates.CountFor(exporter.Exporter))),
         })).WithTags("Exporters");
         return endpoints;
     }
 
-    private static object Describe(ExporterSnapshot exporter) => new
+    private static object Describe(ExporterSnapshot exporter, int templatesKnown) => new
     {
         Address = exporter.Exporter.ToString(),
+        TemplatesKnown = templatesKnown,
         exporter.Datagrams,
         exporter.Flows,
         exporter.Packets,

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using FlowViz.Collector.Decoding;
 using FlowViz.Collector.Receiving;
+using FlowViz.Collector.Replication;
 using FlowViz.Collector.Spooling;
 using FlowViz.Collector.Statistics;
 using FlowViz.Collector.Writing;
@@ -30,6 +31,10 @@ public sealed partial class CollectorService(
     private readonly List<UdpFlowListener> _listeners = [];
     private readonly CancellationTokenSource _abortWrites = new();
     private FlowSpool? _spool;
+    private DatagramReplicator? _replicator;
+
+    /// <summary>Opens the connection to one replication receiver; the tests substitute one they can hold.</summary>
+    internal Func<System.Net.IPEndPoint, IReplicaTransport> ConnectReplica { get; init; } = UdpReplicaTransport.Connect;
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
@@ -39,6 +44,8 @@ public sealed partial class CollectorService(
         }
         // Opened before the sockets, so a spool directory that cannot be written fails start-up, not the first outage.
         _spool = FlowSpool.Open(_options.SpoolDirectory, _options.SpoolMaxBytes, _options.SpoolSegmentBytes, statistics, time, logger);
+        // Before the sockets too: a receiver that cannot be parsed or resolved fails start-up.
+        _replicator = DatagramReplicator.Create(_options, ConnectReplica, statistics, time, logger);
         foreach (var text in (_options.Listen.Count > 0 ? _options.Listen : CollectorOptions.DefaultListen).Distinct())
         {
             var endpoint = ListenerEndpoint.Parse(text);
@@ -85,13 +92,15 @@ public sealed partial class CollectorService(
             .Select(reader => Task.Run(() =>
                 new DecodeWorker(decoder, statistics, _options.BatchSize, _options.BatchMaxAge, time).RunAsync(reader, batches.Writer)))
             .ToArray();
-        var receivers = _listeners.Select(l => Task.Run(() => l.RunAsync(dispatcher, time, stoppingToken))).ToArray();
+        var receivers = _listeners.Select(l => Task.Run(() => l.RunAsync(dispatcher, _replicator, time, stoppingToken))).ToArray();
 
         await Task.WhenAll(receivers);
         dispatcher.Complete();
+        var replicas = _replicator?.StopAsync() ?? Task.CompletedTask;
         await Task.WhenAll(workers);
         batches.Writer.Complete();
         await Task.WhenAll(writers);
+        await replicas;
         // Everything in memory is now in the database or the spool; what is spooled is replayed at the next start.
         await stopReplay.CancelAsync();
         await replay;
@@ -106,6 +115,7 @@ public sealed partial class CollectorService(
         }
         _abortWrites.Dispose();
         _spool?.Dispose();
+        _replicator?.StopAsync(); // normally stopped already; after a failed start this lets the senders end
         base.Dispose();
     }
 

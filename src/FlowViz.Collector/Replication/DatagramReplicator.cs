@@ -1,0 +1,55 @@
+using System.Net;
+using FlowViz.Collector.Statistics;
+using Microsoft.Extensions.Logging;
+
+namespace FlowViz.Collector.Replication;
+
+/// <summary>
+/// Forwards every received datagram, byte for byte, to each configured receiver (pmacct's tee). The receive
+/// loops call <see cref="Replicate"/>, which only copies and queues; the sending happens on one task per receiver.
+/// </summary>
+internal sealed class DatagramReplicator
+{
+    private readonly ReplicaSender[] _senders;
+
+    private DatagramReplicator(ReplicaSender[] senders) => _senders = senders;
+
+    /// <summary>Null when no receiver is configured, so the receive loop pays nothing for the feature.</summary>
+    public static DatagramReplicator? Create(
+        CollectorOptions options,
+        Func<IPEndPoint, IReplicaTransport> connect,
+        CollectorStatistics statistics,
+        TimeProvider time,
+        ILogger logger)
+    {
+        if (options.ReplicatePreserveExporterAddress)
+        {
+            throw new InvalidOperationException(
+                $"{CollectorOptions.SectionName}:ReplicatePreserveExporterAddress is not supported: sending with the exporter's source " +
+                "address needs raw sockets and CAP_NET_RAW (pmacct's tee_transparent). Replication sends from FlowViz's own address; " +
+                "see Replication/README.md.");
+        }
+        var receivers = options.Replicate.Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim()).Distinct(StringComparer.Ordinal).ToArray();
+        if (receivers.Length == 0)
+        {
+            return null;
+        }
+        // Resolve every entry before opening any socket, so one bad entry fails start-up with nothing to clean up.
+        var targets = receivers.Select(ReplicationTarget.Resolve).ToArray();
+        var senders = receivers
+            .Select((name, i) => new ReplicaSender(connect(targets[i]), options.ReplicateQueueCapacity, statistics.Replica(name), time, logger))
+            .ToArray();
+        return new DatagramReplicator(senders);
+    }
+
+    public void Replicate(ReadOnlySpan<byte> datagram)
+    {
+        foreach (var sender in _senders)
+        {
+            sender.Offer(datagram);
+        }
+    }
+
+    /// <summary>After the receive loops have stopped: sends what is queued and closes the sockets.</summary>
+    public Task StopAsync() => Task.WhenAll(_senders.Select(s => s.StopAsync()));
+}

@@ -44,8 +44,6 @@ public sealed partial class CollectorService(
         }
         // Opened before the sockets, so a spool directory that cannot be written fails start-up, not the first outage.
         _spool = FlowSpool.Open(_options.SpoolDirectory, _options.SpoolMaxBytes, _options.SpoolSegmentBytes, statistics, time, logger);
-        // Before the sockets too: a receiver that cannot be parsed or resolved fails start-up.
-        _replicator = DatagramReplicator.Create(_options, ConnectReplica, statistics, time, logger);
         foreach (var text in (_options.Listen.Count > 0 ? _options.Listen : CollectorOptions.DefaultListen).Distinct())
         {
             var endpoint = ListenerEndpoint.Parse(text);
@@ -61,6 +59,9 @@ public sealed partial class CollectorService(
             }
             LogListening(_listeners[^1].LocalEndpoint);
         }
+        // After the sockets, so that a receiver that is one of them (a loop) is recognised; a receiver that cannot be
+        // parsed or resolved fails start-up too.
+        _replicator = DatagramReplicator.Create(_options, [.. _listeners.Select(l => l.LocalEndpoint)], ConnectReplica, statistics, time, logger);
         endpoints.Set([.. _listeners.Select(l => l.LocalEndpoint)]);
         return base.StartAsync(cancellationToken);
     }

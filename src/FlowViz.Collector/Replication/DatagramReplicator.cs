@@ -17,6 +17,7 @@ internal sealed class DatagramReplicator
     /// <summary>Null when no receiver is configured, so the receive loop pays nothing for the feature.</summary>
     public static DatagramReplicator? Create(
         CollectorOptions options,
+        IReadOnlyList<IPEndPoint> listening,
         Func<IPEndPoint, IReplicaTransport> connect,
         CollectorStatistics statistics,
         TimeProvider time,
@@ -36,6 +37,10 @@ internal sealed class DatagramReplicator
         }
         // Resolve every entry before opening any socket, so one bad entry fails start-up with nothing to clean up.
         var targets = receivers.Select(ReplicationTarget.Resolve).ToArray();
+        for (var i = 0; i < receivers.Length; i++)
+        {
+            ReplicationLoopGuard.Check(receivers[i], targets[i], listening);
+        }
         var senders = receivers
             .Select((name, i) => new ReplicaSender(connect(targets[i]), options.ReplicateQueueCapacity, statistics.Replica(name), time, logger))
             .ToArray();

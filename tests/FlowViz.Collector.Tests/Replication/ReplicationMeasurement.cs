@@ -70,7 +70,7 @@ public sealed class ReplicationMeasurement
 
     private static DatagramReplicator Create(Func<IPEndPoint, IReplicaTransport> connect, string receiver, CollectorStatistics statistics) =>
         DatagramReplicator.Create(
-            new CollectorOptions { Replicate = [receiver], ReplicateQueueCapacity = Queue }, connect, statistics, TimeProvider.System, NullLogger.Instance)!;
+            new CollectorOptions { Replicate = [receiver], ReplicateQueueCapacity = Queue }, [], connect, statistics, TimeProvider.System, NullLogger.Instance)!;
 
     private static void Offer(DatagramReplicator replicator, byte[] datagram, int count)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using FlowViz.Collector.Statistics;
@@ -81,6 +82,19 @@ public sealed class ReplicationTests
         var e = await Assert.ThrowsAsync<InvalidOperationException>(() =>
             RunningCollector.StartAsync(o => (o.Replicate, o.ReplicatePreserveExporterAddress) = (["127.0.0.1:2055"], true)));
         Assert.Contains("CAP_NET_RAW", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[::]:{0}", "127.0.0.1:{0}")]
+    [InlineData("127.0.0.1:{0}", "127.0.0.1:{0}")]
+    [InlineData("[::]:{0}", "[::1]:{0}")]
+    public async Task Replication_ReceiverIsTheCollectorItself_FailsStartUp(string listen, string receiver)
+    {
+        var port = UnusedPort();
+
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => RunningCollector.StartAsync(o =>
+            (o.Listen, o.Replicate) = ([string.Format(CultureInfo.InvariantCulture, listen, port)], [string.Format(CultureInfo.InvariantCulture, receiver, port)])));
+        Assert.Contains("forever", e.Message, StringComparison.Ordinal);
     }
 
     private static ReplicaSnapshot Replica(RunningCollector collector, string receiver) =>

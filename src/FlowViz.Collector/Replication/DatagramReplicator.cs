@@ -41,10 +41,24 @@ internal sealed class DatagramReplicator
         {
             ReplicationLoopGuard.Check(receivers[i], targets[i], listening);
         }
-        var senders = receivers
-            .Select((name, i) => new ReplicaSender(connect(targets[i]), options.ReplicateQueueCapacity, statistics.Replica(name), time, logger))
-            .ToArray();
-        return new DatagramReplicator(senders);
+        var senders = new List<ReplicaSender>(receivers.Length);
+        for (var i = 0; i < receivers.Length; i++)
+        {
+            IReplicaTransport transport;
+            try
+            {
+                transport = connect(targets[i]);
+            }
+            catch (System.Net.Sockets.SocketException e)
+            {
+                // E.g. an IPv6 receiver on a host without IPv6. The senders already started end with their empty queues.
+                _ = new DatagramReplicator([.. senders]).StopAsync();
+                throw new InvalidOperationException(
+                    $"{CollectorOptions.SectionName}:Replicate entry '{receivers[i]}': cannot open a UDP socket to {targets[i]}: {e.Message}", e);
+            }
+            senders.Add(new ReplicaSender(transport, options.ReplicateQueueCapacity, statistics.Replica(receivers[i]), time, logger));
+        }
+        return new DatagramReplicator([.. senders]);
     }
 
     public void Replicate(ReadOnlySpan<byte> datagram)

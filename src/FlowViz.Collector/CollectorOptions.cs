@@ -79,4 +79,21 @@ public sealed class CollectorOptions
     /// stop that takes too long ends in SIGKILL (docker stop waits 10 s) and then memory is lost, not spooled.
     /// </summary>
     public TimeSpan ShutdownWriteTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Receivers that get a byte-identical copy of every datagram received ("192.0.2.7:2055", "[2001:db8::7]:2055",
+    /// "backup:2055"), like nfacctd's tee. Empty (the default): no replication. Copies are sent from FlowViz's own
+    /// address, so receivers see FlowViz as the exporter (see Replication/README.md).
+    /// </summary>
+    public List<string> Replicate { get; set; } = [];
+
+    /// <summary>
+    /// Send copies with the original exporter's source address (pmacct's tee_transparent). Not supported: it needs
+    /// raw sockets and CAP_NET_RAW; true fails start-up rather than silently sending from FlowViz's address.
+    /// </summary>
+    public bool ReplicatePreserveExporterAddress { get; set; }
+
+    /// <summary>Copies queued per receiver before new ones are dropped (and counted) for that receiver only.</summary>
+    [Range(16, 1_000_000)]
+    public int ReplicateQueueCapacity { get; set; } = 8_192;
 }

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using FlowViz.Collector.Counters;
 using FlowViz.Collector.Decoding;
 using FlowViz.Collector.Receiving;
+using FlowViz.Collector.Replication;
 using FlowViz.Collector.Spooling;
 using FlowViz.Collector.Statistics;
 using FlowViz.Collector.Templates;
@@ -36,9 +37,13 @@ public sealed partial class CollectorService(
     private FlowSpool? _spool;
     private TemplateJournal _journal = new();
     private readonly InterfaceCounterBuffer _counters = new(statistics);
+    private DatagramReplicator? _replicator;
 
     /// <summary>sFlow counter samples on their way to storage.</summary>
     public InterfaceCounterBuffer Counters => _counters;
+
+    /// <summary>Opens the connection to one replication receiver; the tests substitute one they can hold.</summary>
+    internal Func<System.Net.IPEndPoint, IReplicaTransport> ConnectReplica { get; init; } = UdpReplicaTransport.Connect;
 
     public override Task StartAsync(CancellationToken cancellationToken)
     {
@@ -64,6 +69,9 @@ public sealed partial class CollectorService(
             }
             LogListening(_listeners[^1].LocalEndpoint);
         }
+        // After the sockets, so that a receiver that is one of them (a loop) is recognised; a receiver that cannot be
+        // parsed or resolved fails start-up too.
+        _replicator = DatagramReplicator.Create(_options, [.. _listeners.Select(l => l.LocalEndpoint)], ConnectReplica, statistics, time, logger);
         endpoints.Set([.. _listeners.Select(l => l.LocalEndpoint)]);
         return base.StartAsync(cancellationToken);
     }
@@ -97,10 +105,11 @@ public sealed partial class CollectorService(
             .ToArray();
         var maintenance = Task.Run(() => MaintainTemplatesAsync(stoppingToken));
         var counters = Task.Run(() => WriteCountersAsync(stoppingToken));
-        var receivers = _listeners.Select(l => Task.Run(() => l.RunAsync(dispatcher, time, stoppingToken))).ToArray();
+        var receivers = _listeners.Select(l => Task.Run(() => l.RunAsync(dispatcher, _replicator, time, stoppingToken))).ToArray();
 
         await Task.WhenAll(receivers);
         dispatcher.Complete();
+        var replicas = _replicator?.StopAsync() ?? Task.CompletedTask;
         await Task.WhenAll(workers);
         await maintenance;
         SaveTemplates();
@@ -108,6 +117,7 @@ public sealed partial class CollectorService(
         await FlushCountersAsync(_abortWrites.Token);
         batches.Writer.Complete();
         await Task.WhenAll(writers);
+        await replicas;
         // Everything in memory is now in the database or the spool; what is spooled is replayed at the next start.
         await stopReplay.CancelAsync();
         await replay;
@@ -209,6 +219,7 @@ public sealed partial class CollectorService(
         }
         _abortWrites.Dispose();
         _spool?.Dispose();
+        _replicator?.StopAsync(); // normally stopped already; after a failed start this lets the senders end
         base.Dispose();
     }
 

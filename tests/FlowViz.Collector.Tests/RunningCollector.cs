@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using FlowViz.Collector.Replication;
 using FlowViz.Collector.Statistics;
 using FlowViz.Protocols;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -13,7 +14,7 @@ internal sealed class RunningCollector : IAsyncDisposable
     private readonly CollectorService _service;
     private readonly bool _ownsSpool;
 
-    private RunningCollector(CollectorOptions options, bool ownsSpool)
+    private RunningCollector(CollectorOptions options, bool ownsSpool, Func<IPEndPoint, IReplicaTransport>? connectReplica)
     {
         _ownsSpool = ownsSpool;
         SpoolDirectory = options.SpoolDirectory!;
@@ -26,7 +27,10 @@ internal sealed class RunningCollector : IAsyncDisposable
             Statistics,
             Endpoints,
             TimeProvider.System,
-            NullLogger<CollectorService>.Instance);
+            NullLogger<CollectorService>.Instance)
+        {
+            ConnectReplica = connectReplica ?? UdpReplicaTransport.Connect,
+        };
     }
 
     public RecordingBatchWriter Writer { get; } = new();
@@ -39,8 +43,12 @@ internal sealed class RunningCollector : IAsyncDisposable
 
     public string SpoolDirectory { get; }
 
-    /// <summary>Starts a collector; its spool is a fresh temporary directory (deleted on dispose) unless one is configured.</summary>
-    public static async Task<RunningCollector> StartAsync(Action<CollectorOptions>? configure = null)
+    /// <summary>
+    /// Starts a collector; its spool is a fresh temporary directory (deleted on dispose) unless one is configured.
+    /// Replication receivers are reached over real UDP unless <paramref name="connectReplica"/> says otherwise.
+    /// </summary>
+    public static async Task<RunningCollector> StartAsync(
+        Action<CollectorOptions>? configure = null, Func<IPEndPoint, IReplicaTransport>? connectReplica = null)
     {
         var options = new CollectorOptions
         {
@@ -51,7 +59,7 @@ internal sealed class RunningCollector : IAsyncDisposable
         configure?.Invoke(options);
         var ownsSpool = options.SpoolDirectory is null;
         options.SpoolDirectory ??= Directory.CreateTempSubdirectory("fv-spool-").FullName;
-        var collector = new RunningCollector(options, ownsSpool);
+        var collector = new RunningCollector(options, ownsSpool, connectReplica);
         await collector._service.StartAsync(CancellationToken.None);
         return collector;
     }

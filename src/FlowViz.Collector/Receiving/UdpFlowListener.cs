@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 using FlowViz.Collector.Decoding;
+using FlowViz.Collector.Replication;
 using Microsoft.Extensions.Logging;
 
 namespace FlowViz.Collector.Receiving;
@@ -35,7 +36,7 @@ internal sealed partial class UdpFlowListener : IDisposable
 
     public IPEndPoint LocalEndpoint { get; }
 
-    public async Task RunAsync(DecodeDispatcher dispatcher, TimeProvider time, CancellationToken stoppingToken)
+    public async Task RunAsync(DecodeDispatcher dispatcher, DatagramReplicator? replicator, TimeProvider time, CancellationToken stoppingToken)
     {
         var receiveBuffer = GC.AllocateUninitializedArray<byte>(MaxDatagramSize, pinned: true);
         var sender = new SocketAddress(_socket.AddressFamily);
@@ -55,6 +56,9 @@ internal sealed partial class UdpFlowListener : IDisposable
                 LogReceiveError(e.SocketErrorCode, LocalEndpoint);
                 continue;
             }
+            // Replicated from the receive buffer, before dispatch: once dispatched, the pooled copy may be decoded
+            // and returned to the pool at any moment.
+            replicator?.Replicate(receiveBuffer.AsSpan(0, length));
             var copy = ArrayPool<byte>.Shared.Rent(length);
             receiveBuffer.AsSpan(0, length).CopyTo(copy);
             dispatcher.Dispatch(new ReceivedDatagram(copy, length, SocketAddressReader.ReadAddress(sender), time.GetUtcNow().UtcDateTime));

@@ -10,6 +10,7 @@ namespace FlowViz.Collector.Statistics;
 public sealed class CollectorStatistics
 {
     private readonly ConcurrentDictionary<FlowAddress, ExporterCounters> _exporters = new();
+    private readonly ConcurrentDictionary<string, ReplicaCounters> _replicas = new(StringComparer.Ordinal);
     private long _datagramsReceived;
     private long _datagramsDroppedQueueFull;
     private long _flowsWritten;
@@ -73,6 +74,13 @@ public sealed class CollectorStatistics
 
     public IReadOnlyList<ExporterSnapshot> SnapshotExporters() =>
         [.. _exporters.Values.Select(counters => counters.Snapshot()).OrderBy(s => s.Exporter.ToString(), StringComparer.Ordinal)];
+
+    /// <summary>The counters of each replication receiver (Collector:Replicate), by its configured name.</summary>
+    public IReadOnlyList<ReplicaSnapshot> SnapshotReplicas() =>
+        [.. _replicas.Values.Select(counters => counters.Snapshot()).OrderBy(s => s.Receiver, StringComparer.Ordinal)];
+
+    internal ReplicaCounters Replica(string receiver) =>
+        _replicas.GetOrAdd(receiver, static name => new ReplicaCounters(name));
 
     internal void DatagramReceived() => Interlocked.Increment(ref _datagramsReceived);
 

@@ -26,6 +26,7 @@ internal sealed class CollectorMetrics
     private readonly Counter _exporterDatagrams;
     private readonly Counter _exporterFlows;
     private readonly Gauge _exporterLastSeen;
+    private readonly Counter _replicationDatagrams;
 
     public CollectorMetrics(CollectorStatistics statistics, CollectorRegistry registry)
     {
@@ -50,6 +51,9 @@ internal sealed class CollectorMetrics
             "Datagrams per exporter and decode status (ok, truncated, malformed, unsupportedversion, missingtemplate).", "exporter", "status");
         _exporterFlows = metrics.CreateCounter("flowviz_exporter_flows_total", "Flow records decoded per exporter.", "exporter");
         _exporterLastSeen = metrics.CreateGauge("flowviz_exporter_last_seen_timestamp_seconds", "When the exporter's last datagram arrived (Unix time).", "exporter");
+        _replicationDatagrams = metrics.CreateCounter("flowviz_replication_datagrams_total",
+            "Copies of received datagrams per replication receiver (Collector:Replicate), by result (sent, dropped_queue_full, send_error).",
+            "receiver", "result");
         registry.AddBeforeCollectCallback(Update);
     }
 
@@ -75,6 +79,12 @@ internal sealed class CollectorMetrics
         _flowsReplayed.IncTo(_statistics.FlowsReplayed);
         _spoolBytes.Set(_statistics.SpoolBytes);
         _spoolFramesCorrupt.IncTo(_statistics.SpoolFramesCorrupt);
+        foreach (var replica in _statistics.SnapshotReplicas())
+        {
+            _replicationDatagrams.WithLabels(replica.Receiver, "sent").IncTo(replica.Sent);
+            _replicationDatagrams.WithLabels(replica.Receiver, "dropped_queue_full").IncTo(replica.DroppedQueueFull);
+            _replicationDatagrams.WithLabels(replica.Receiver, "send_error").IncTo(replica.SendErrors);
+        }
         foreach (var exporter in _statistics.SnapshotExporters())
         {
             var address = exporter.Exporter.ToString();

@@ -80,6 +80,30 @@ public sealed class CollectorServiceTests
         Assert.Contains(interfaces, i => i.CountersAtUtc is not null && i.InOctets is not null);
     }
 
+    [Fact]
+    public async Task Collector_SFlowDatagramMissing_CountsTheLostDatagramAndItsSamples()
+    {
+        await using var collector = await RunningCollector.StartAsync();
+        var missing = Fixture("sflow/pmacct-bulk-2.bin");
+
+        // pmacct's sfprobe stream from one agent, with its second datagram lost on the way.
+        await collector.SendAsync(IPAddress.Loopback, [.. new[] { 1, 3, 4 }.Select(i => Fixture($"sflow/pmacct-bulk-{i}.bin"))]);
+
+        await WaitUntilAsync(() => collector.Statistics.SnapshotExporters().Sum(e => e.Datagrams) == 3);
+        var sequences = collector.Statistics.SnapshotExporters().SelectMany(e => e.Sequences).ToList();
+        Assert.Equal(1, Assert.Single(sequences, s => s.Unit == "datagrams").Lost);
+        var samplesInMissing = new FlowViz.Protocols.FlowDatagramDecoder(TimeProvider.System)
+            .Decode(missing, new FlowViz.Protocols.DatagramContext(default, DateTime.UtcNow), new NullSink()).FlowCount;
+        Assert.Equal(samplesInMissing, sequences.Where(s => s.Unit == "samples").Sum(s => s.Lost));
+    }
+
+    private sealed class NullSink : FlowViz.Protocols.IFlowRecordSink
+    {
+        public void Add(in FlowRecord flow)
+        {
+        }
+    }
+
     private static byte[] Fixture(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
 
     [Fact]

@@ -45,4 +45,36 @@ public sealed class SequenceTests
             Assert.Equal(results[i - 1].Sequence.Number + results[i - 1].Sequence.Increment, results[i].Sequence.Number);
         }
     }
+
+    [Fact]
+    public void Decode_PmacctSFlow_EachDataSourceNumbersItsSamplesConsecutively()
+    {
+        var sink = new SampleSequences();
+        foreach (var file in Fixture.All("sflow").Where(f => f.Contains("pmacct-bulk-", StringComparison.Ordinal) && !f.Contains("rate4", StringComparison.Ordinal))
+            .OrderBy(f => int.Parse(f.Split('-')[^1].Split('.')[0], System.Globalization.CultureInfo.InvariantCulture)))
+        {
+            _decoder.Decode(Fixture.Payload(file), Fixture.Context, sink);
+        }
+
+        var bySource = sink.Numbers.GroupBy(n => n.SourceId).ToList();
+        Assert.NotEmpty(bySource);
+        Assert.All(bySource, source =>
+        {
+            var numbers = source.Select(n => n.Number).ToList();
+            Assert.Equal(Enumerable.Range((int)numbers[0], numbers.Count).Select(n => (uint)n), numbers);
+        });
+        Assert.Equal(80, sink.Numbers.Count);
+    }
+
+    private sealed class SampleSequences : IFlowRecordSink, ISampleSequenceSink
+    {
+        public List<(uint SourceId, uint Number)> Numbers { get; } = [];
+
+        public void Add(in FlowRecord flow)
+        {
+        }
+
+        public void SampleSequence(FlowAddress agent, uint subAgentId, uint sourceId, uint sequenceNumber) =>
+            Numbers.Add((sourceId, sequenceNumber));
+    }
 }

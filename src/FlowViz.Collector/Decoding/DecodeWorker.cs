@@ -22,12 +22,13 @@ internal sealed class DecodeWorker(
     TimeSpan batchMaxAge,
     TimeProvider time,
     TemplateJournal? journal = null,
-    InterfaceCounterBuffer? counterBuffer = null) : IFlowRecordSink, IExporterOptionsSink, IInterfaceCounterSink
+    InterfaceCounterBuffer? counterBuffer = null) : IFlowRecordSink, IExporterOptionsSink, IInterfaceCounterSink, ISampleSequenceSink
 {
     private FlowRecord[] _batch = RentBatch(batchSize);
     private int _count;
     private long _batchStartedTimestamp;
     private DatagramTally _tally;
+    private FlowAddress _datagramExporter;
 
     public void Add(in FlowRecord flow)
     {
@@ -47,6 +48,10 @@ internal sealed class DecodeWorker(
 
     public void InterfaceName(FlowAddress exporter, uint observationDomainId, uint ifIndex, string name, string? description) =>
         statistics.For(exporter).RecordInterfaceName(observationDomainId, ifIndex, name, description);
+
+    /// <summary>Kept with the datagram's sender, like every other per-exporter counter (the agent may differ).</summary>
+    public void SampleSequence(FlowAddress agent, uint subAgentId, uint sourceId, uint sequenceNumber) =>
+        statistics.For(_datagramExporter).RecordSampleSequence(sourceId, sequenceNumber);
 
     public void Add(in InterfaceCounterRecord counters)
     {
@@ -89,6 +94,7 @@ internal sealed class DecodeWorker(
             _batchStartedTimestamp = time.GetTimestamp();
         }
         _tally = default;
+        _datagramExporter = datagram.Exporter;
         var definitions = decoder.DefinitionChanges;
         var result = decoder.Decode(datagram.Payload, new DatagramContext(datagram.Exporter, datagram.ReceivedUtc), this);
         if (journal is not null && decoder.DefinitionChanges != definitions)

@@ -15,7 +15,7 @@ public sealed class ExporterCounters(FlowAddress exporter)
 
     private readonly long[] _datagramsByStatus = new long[StatusCount];
     private readonly Lock _lock = new();
-    private readonly Dictionary<(FlowProtocol, uint), SequenceTracker> _sequences = [];
+    private readonly Dictionary<(FlowProtocol Protocol, uint Domain, bool Samples), SequenceTracker> _sequences = [];
     private readonly Dictionary<uint, long> _flowsBySamplingRate = [];
     private readonly Dictionary<(uint Domain, uint IfIndex), InterfaceSnapshot> _interfaces = [];
     private long _counterSamples;
@@ -43,18 +43,31 @@ public sealed class ExporterCounters(FlowAddress exporter)
         {
             if (result.Sequence is { IsPresent: true } sequence)
             {
-                var key = (sequence.Protocol, sequence.ObservationDomainId);
-                if (!_sequences.TryGetValue(key, out var tracker))
-                {
-                    _sequences[key] = tracker = new SequenceTracker();
-                }
-                tracker.Observe(sequence.Number, sequence.Increment);
+                Tracker((sequence.Protocol, sequence.ObservationDomainId, false)).Observe(sequence.Number, sequence.Increment);
             }
             if (tally.SamplingRate != 0)
             {
                 _flowsBySamplingRate[tally.SamplingRate] = _flowsBySamplingRate.GetValueOrDefault(tally.SamplingRate) + result.FlowCount;
             }
         }
+    }
+
+    /// <summary>An sFlow flow sample's sequence number, per data source: one sample per step.</summary>
+    internal void RecordSampleSequence(uint sourceId, uint number)
+    {
+        lock (_lock)
+        {
+            Tracker((FlowProtocol.SFlowV5, sourceId, true)).Observe(number, 1);
+        }
+    }
+
+    private SequenceTracker Tracker((FlowProtocol, uint, bool) key)
+    {
+        if (!_sequences.TryGetValue(key, out var tracker))
+        {
+            _sequences[key] = tracker = new SequenceTracker();
+        }
+        return tracker;
     }
 
     /// <summary>An interface name from options data; rare, so a lock and an allocation are fine.</summary>
@@ -99,8 +112,8 @@ public sealed class ExporterCounters(FlowAddress exporter)
         {
             interfaces = [.. _interfaces.Values.OrderBy(i => i.ObservationDomainId).ThenBy(i => i.IfIndex)];
             sequences = [.. _sequences.OrderBy(s => s.Key).Select(s => new SequenceSnapshot(
-                s.Key.Item1, s.Key.Item2, ExportSequence.UnitOf(s.Key.Item1), s.Value.Expected, s.Value.Received, s.Value.Lost,
-                s.Value.LossRatio, s.Value.Reordered, s.Value.Resets))];
+                s.Key.Protocol, s.Key.Domain, s.Key.Samples ? "samples" : ExportSequence.UnitOf(s.Key.Protocol),
+                s.Value.Expected, s.Value.Received, s.Value.Lost, s.Value.LossRatio, s.Value.Reordered, s.Value.Resets))];
             rates = new Dictionary<uint, long>(_flowsBySamplingRate);
         }
         return new ExporterSnapshot(

@@ -22,11 +22,12 @@ public static partial class SFlowV5Decoder
     private static DecodeStatus ReadFlowSample(ref FlowReader sample, bool expanded, in SFlowDatagram packet,
         IFlowRecordSink sink, ref int flows)
     {
-        if (!TryReadFlowSampleFields(ref sample, expanded, out var samplingRate, out var input, out var output)
+        if (!TryReadFlowSampleFields(ref sample, expanded, out var sequence, out var samplingRate, out var input, out var output)
             || !sample.TryReadUInt32(out var recordCount))
         {
             return DecodeStatus.Malformed; // the sample's own length is too short for its fixed fields
         }
+        packet.Samples?.SampleSequence(packet.Exporter, packet.SubAgentId, sequence.SourceId, sequence.Number);
 
         var flow = new FlowRecord
         {
@@ -59,15 +60,17 @@ public static partial class SFlowV5Decoder
         return DecodeStatus.Ok;
     }
 
-    private static bool TryReadFlowSampleFields(ref FlowReader sample, bool expanded, out uint samplingRate,
-        out uint input, out uint output)
+    private static bool TryReadFlowSampleFields(ref FlowReader sample, bool expanded, out (uint Number, uint SourceId) sequence,
+        out uint samplingRate, out uint input, out uint output)
     {
-        bool ok = sample.TryReadUInt32(out _) // sequence_number
-            & sample.TryReadUInt32(out _); // source_id (type << 24 | index), or its type when expanded
+        bool ok = sample.TryReadUInt32(out var number) // sequence_number
+            & sample.TryReadUInt32(out var sourceId); // source_id (type << 24 | index), or its type when expanded
         if (expanded)
         {
-            ok &= sample.TryReadUInt32(out _); // source_id_index
+            ok &= sample.TryReadUInt32(out var index); // source_id_index
+            sourceId = sourceId << 24 | (index & 0x00FF_FFFF); // the compact form, so both name a source alike
         }
+        sequence = (number, sourceId);
         ok &= sample.TryReadUInt32(out samplingRate)
             & sample.TryReadUInt32(out _) // sample_pool
             & sample.TryReadUInt32(out _); // drops

@@ -69,7 +69,7 @@ public static partial class SFlowV5Decoder
         }
 
         var packet = new SFlowDatagram(IsUnspecified(agent) ? context.Exporter : agent, subAgentId, context.ReceivedUtc,
-            sink as IInterfaceCounterSink);
+            sink as IInterfaceCounterSink, sink as ISampleSequenceSink);
         var status = DecodeStatus.Ok;
         var flows = 0;
         // The datagram sequence number counts datagrams per agent and sub-agent.

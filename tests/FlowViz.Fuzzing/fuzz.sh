@@ -43,6 +43,7 @@ hangs=$(find "$out/hangs" -type f -name 'id:*' 2>/dev/null | wc -l)
 grep -E '^(execs_done|execs_per_sec|corpus_count|bitmap_cvg|run_time)' "$out/fuzzer_stats" 2>/dev/null || true
 echo "$target: $crashes crash(es), $hangs hang(s) in $out"
 if [ "$crashes" -gt 0 ]; then
-  echo "Replay: dotnet $work/bin/FlowViz.Fuzzing.dll $target $out/crashes/id:*"
+  # The instrumented copy only runs under afl-fuzz; replay with the plain build.
+  echo "Replay: dotnet run --project $here -c Release -- $target $out/crashes/id:*"
   exit 1
 fi

@@ -68,7 +68,7 @@ public sealed partial class NetFlowV9Decoder
         }
 
         var packet = new NetFlowV9Packet(context, sourceId,
-            new ExportClock(ExportClock.FromUnixSeconds(unixSecs), sysUptime));
+            ExportClock.ForHeader(ExportClock.FromUnixSeconds(unixSecs), sysUptime, context.ReceivedUtc));
         var status = DecodeStatus.Ok;
         var flows = 0;
         var missing = 0;

@@ -14,8 +14,10 @@ public class DecoderBenchmarks
     private FlowDatagramDecoder _decoder = null!;
     private byte[] _datagram = [];
 
+    public static readonly string[] Datagrams = ["v5-full30", "v9-softflowd-bulk2", "ipfix-softflowd-bulk2", "sflow-pmacct-bulk1"];
+
     /// <summary>Which datagram: see <see cref="Load"/> for what each one is.</summary>
-    [Params("v5-full30", "v9-softflowd-bulk2", "ipfix-softflowd-bulk2", "sflow-pmacct-bulk1")]
+    [ParamsSource(nameof(Datagrams))]
     public string Datagram { get; set; } = "";
 
     public int RecordsPerDatagram { get; private set; }
@@ -34,27 +36,27 @@ public class DecoderBenchmarks
     }
 
     [Benchmark]
-    public DecodeResult Decode() => _decoder.Decode(_datagram, Datagrams.Context, _sink);
+    public DecodeResult Decode() => _decoder.Decode(_datagram, FlowViz.Benchmarks.Datagrams.Context, _sink);
 
     private byte[] Load(string name)
     {
         switch (name)
         {
             case "v5-full30":
-                return Datagrams.FullNetFlowV5();
+                return FlowViz.Benchmarks.Datagrams.FullNetFlowV5();
             case "v9-softflowd-bulk2":
                 // softflowd sends its templates in the first datagram only (bulk-1).
                 Warm("netflow9/softflowd-bulk-1.bin");
-                return Datagrams.Fixture("netflow9/softflowd-bulk-2.bin");
+                return FlowViz.Benchmarks.Datagrams.Fixture("netflow9/softflowd-bulk-2.bin");
             case "ipfix-softflowd-bulk2":
                 Warm("ipfix/softflowd-bulk-1.bin");
-                return Datagrams.Fixture("ipfix/softflowd-bulk-2.bin");
+                return FlowViz.Benchmarks.Datagrams.Fixture("ipfix/softflowd-bulk-2.bin");
             case "sflow-pmacct-bulk1":
-                return Datagrams.Fixture("sflow/pmacct-bulk-1.bin");
+                return FlowViz.Benchmarks.Datagrams.Fixture("sflow/pmacct-bulk-1.bin");
             default:
                 throw new ArgumentOutOfRangeException(nameof(name), name, null);
         }
     }
 
-    private void Warm(string templates) => _decoder.Decode(Datagrams.Fixture(templates), Datagrams.Context, _sink);
+    private void Warm(string templates) => _decoder.Decode(FlowViz.Benchmarks.Datagrams.Fixture(templates), FlowViz.Benchmarks.Datagrams.Context, _sink);
 }

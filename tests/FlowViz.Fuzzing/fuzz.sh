@@ -25,6 +25,8 @@ fi
 work="$root/artifacts/fuzz/$target"
 rm -rf "$work/bin"
 mkdir -p "$work"
+# A fresh run each time; an earlier run's findings (crashes included) are kept aside, not resumed over.
+[ -d "$work/findings" ] && mv "$work/findings" "$work/findings.$(date -u +%Y%m%dT%H%M%S)"
 dotnet publish "$here/FlowViz.Fuzzing.csproj" -c Release -o "$work/bin" -nologo -clp:ErrorsOnly >/dev/null
 # Only the decoders are instrumented: coverage of the BCL or the harness would only add noise.
 "$tools/sharpfuzz" "$work/bin/FlowViz.Protocols.dll"
@@ -32,7 +34,7 @@ dotnet publish "$here/FlowViz.Fuzzing.csproj" -c Release -o "$work/bin" -nologo 
 # dotnet itself is not AFL-instrumented (SharpFuzz reports coverage from inside), hence SKIP_BIN_CHECK.
 # -m none: the CLR reserves far more virtual memory than AFL's default limit. -t: the first run JITs.
 export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_NO_AFFINITY=1
-export AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_AUTORESUME=1
+export AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1
 export DOTNET_TieredPGO=0 # steadier timing between runs of the persistent loop
 afl-fuzz -V "$seconds" -i "$here/corpus/$target" -o "$work/findings" -t 5000 -m none \
   -- dotnet "$work/bin/FlowViz.Fuzzing.dll" "$target" || true

@@ -40,6 +40,8 @@ afl-fuzz -V "$seconds" -i "$here/corpus/$target" -o "$work/findings" -t 5000 -m 
   -- dotnet "$work/bin/FlowViz.Fuzzing.dll" "$target" || true
 
 out="$work/findings/default"
+# afl-fuzz exits non-zero when the time limit ends a run too, so judge by what it left behind.
+[ -f "$out/fuzzer_stats" ] || { echo "afl-fuzz did not run (no $out/fuzzer_stats)" >&2; exit 1; }
 crashes=$(find "$out/crashes" -type f -name 'id:*' 2>/dev/null | wc -l)
 hangs=$(find "$out/hangs" -type f -name 'id:*' 2>/dev/null | wc -l)
 grep -E '^(execs_done|execs_per_sec|corpus_count|bitmap_cvg|run_time)' "$out/fuzzer_stats" 2>/dev/null || true

@@ -25,9 +25,22 @@ public readonly struct ExportClock
     /// read as signed, so a flow that began before sysUptime wrapped (every 49.7 days) still lands just
     /// before the export, and a timestamp slightly after sysUptime (exporters that stamp the header
     /// first) lands just after it. Flows are therefore assumed to lie within ±24.8 days of export.
+    /// A result outside 1990..2100 (an export time within 24.8 days of either end) falls back to the
+    /// export time, as IPFIX treats implausible times as absent.
     /// </summary>
-    public DateTime ToUtc(uint uptimeMs) =>
-        _exportTimeUtc.AddMilliseconds(-unchecked((int)(_sysUptimeMs - uptimeMs)));
+    public DateTime ToUtc(uint uptimeMs)
+    {
+        var time = _exportTimeUtc.AddMilliseconds(-unchecked((int)(_sysUptimeMs - uptimeMs)));
+        return Ipfix.IpfixTime.IsPlausible(time) ? time : _exportTimeUtc;
+    }
+
+    /// <summary>
+    /// A decoder's clock for a v5/v9 header. An export time outside 1990..2100 is an unset or corrupt
+    /// exporter clock (fuzzing produced unix_secs 0 → flows in 1970): the receive time stands in for it,
+    /// the same rule IPFIX applies (<see cref="Ipfix.IpfixRecordTimes"/>), so garbage never reaches storage.
+    /// </summary>
+    internal static ExportClock ForHeader(DateTime headerTimeUtc, uint sysUptimeMs, DateTime receivedUtc) =>
+        new(Ipfix.IpfixTime.IsPlausible(headerTimeUtc) ? headerTimeUtc : receivedUtc, sysUptimeMs);
 
     /// <summary>The inverse of <see cref="ToUtc"/>, for encoders: the uptime value that decodes to <paramref name="timeUtc"/>.</summary>
     public uint ToUptime(DateTime timeUtc) =>

@@ -68,7 +68,8 @@ public sealed partial class IpfixDecoder
             return DecodeResult.Failed(DecodeStatus.Truncated);
         }
 
-        var message = new IpfixMessage(context, ExportClock.FromUnixSeconds(exportSeconds), observationDomainId);
+        var message = new IpfixMessage(context, ExportClock.FromUnixSeconds(exportSeconds), observationDomainId,
+            _templates.NowTicks);
         var reader = new FlowReader(datagram[HeaderLength..length]);
         var status = DecodeStatus.Ok;
         var flows = 0;
@@ -108,7 +109,7 @@ public sealed partial class IpfixDecoder
                 return ReadTemplateSet(ref set, message, isOptions: false);
             case OptionsTemplateSetId:
                 return ReadTemplateSet(ref set, message, isOptions: true);
-            case >= MinDataSetId when _templates.Find(message.KeyFor(setId)) is { } template:
+            case >= MinDataSetId when _templates.Find(message.KeyFor(setId), message.TemplateClockTicks) is { } template:
                 return ReadDataSet(ref set, template, message, sink, ref flows, ref records);
             case >= MinDataSetId:
                 missing++; // exporters resend templates (UDP, RFC 7011 §8.4); data first is expected

@@ -31,11 +31,12 @@ public static class NetFlowV5Decoder
             return DecodeResult.Failed(DecodeStatus.Truncated);
         }
 
-        var clock = new ExportClock(
+        var clock = ExportClock.ForHeader(
             ExportClock.FromUnixSeconds(
                 BinaryPrimitives.ReadUInt32BigEndian(datagram[NetFlowV5Layout.UnixSecsOffset..]),
                 BinaryPrimitives.ReadUInt32BigEndian(datagram[NetFlowV5Layout.UnixNsecsOffset..])),
-            BinaryPrimitives.ReadUInt32BigEndian(datagram[NetFlowV5Layout.SysUptimeOffset..]));
+            BinaryPrimitives.ReadUInt32BigEndian(datagram[NetFlowV5Layout.SysUptimeOffset..]),
+            context.ReceivedUtc);
         var samplingRate = NetFlowV5Layout.SamplingRateOf(
             BinaryPrimitives.ReadUInt16BigEndian(datagram[NetFlowV5Layout.SamplingIntervalOffset..]));
 

@@ -68,7 +68,8 @@ public sealed partial class NetFlowV9Decoder
         }
 
         var packet = new NetFlowV9Packet(context, sourceId,
-            new ExportClock(ExportClock.FromUnixSeconds(unixSecs), sysUptime));
+            ExportClock.ForHeader(ExportClock.FromUnixSeconds(unixSecs), sysUptime, context.ReceivedUtc),
+            _templates.NowTicks);
         var status = DecodeStatus.Ok;
         var flows = 0;
         var missing = 0;
@@ -108,7 +109,7 @@ public sealed partial class NetFlowV9Decoder
                 return ReadTemplateFlowSet(ref set, packet);
             case OptionsTemplateFlowSetId:
                 return ReadOptionsTemplateFlowSet(ref set, packet);
-            case >= MinDataFlowSetId when _templates.Find(packet.KeyFor(flowSetId)) is { } template:
+            case >= MinDataFlowSetId when _templates.Find(packet.KeyFor(flowSetId), packet.TemplateClockTicks) is { } template:
                 flows += ReadDataFlowSet(set.UnreadSpan, template, packet, sink);
                 return DecodeStatus.Ok;
             case >= MinDataFlowSetId:

@@ -28,8 +28,8 @@ internal sealed class LoadExporter : IDisposable
     private readonly FlowRecord[] _pool = new FlowRecord[PoolSize];
     private readonly byte[] _datagram;
     private readonly DateTime _bootedUtc;
-    private DateTime _poolMadeUtc;
-    private int _poolNext = PoolSize;
+    private DateTime _poolMadeUtc = DateTime.MinValue;
+    private int _poolNext;
 
     public LoadExporter(int index, LoadGeneratorOptions options, DateTime nowUtc)
     {
@@ -64,11 +64,15 @@ internal sealed class LoadExporter : IDisposable
     /// <summary>Encodes and sends one datagram of at most <paramref name="maxFlows"/> flows; returns the flows sent.</summary>
     public int SendOne(int maxFlows, DateTime nowUtc)
     {
-        if (_poolNext >= PoolSize || nowUtc - _poolMadeUtc > PoolLifetime)
+        if (nowUtc - _poolMadeUtc > PoolLifetime)
         {
             _model.Generate(_pool, nowUtc);
             _poolMadeUtc = nowUtc;
             _poolNext = 0;
+        }
+        else if (_poolNext >= PoolSize)
+        {
+            _poolNext = 0; // within the second the pool is reused: regenerating it would cost more than sending
         }
         var flows = _pool.AsSpan(_poolNext, Math.Min(maxFlows, PoolSize - _poolNext));
         var uptime = (uint)(nowUtc - _bootedUtc).TotalMilliseconds;

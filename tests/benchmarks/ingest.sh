@@ -93,7 +93,9 @@ for RATE in $RATES; do
     done
     C2=$(cpu_ticks "$FV_PID")
     GOT=$((LAST - BEFORE))
-    STORED_RATE=$(echo "$GOT / ($DONE_AT - $T0)" | bc -l)
+    # Stored flows/s over the generator's own sending time plus the drain after it (dotnet start-up excluded).
+    GEN_SECONDS=$(json_field "$TMP/gen-fv-$RATE.json" elapsedSeconds)
+    STORED_RATE=$(echo "$GOT / ($GEN_SECONDS + $DONE_AT - $T1)" | bc -l)
     CPU=$(echo "100 * ($C2 - $C0) / $HZ / ($DONE_AT - $T0)" | bc -l)
     RSS=$(peak_rss_mib "$FV_PID")
 
@@ -110,7 +112,7 @@ for RATE in $RATES; do
         NF_SENT=$(json_field "$TMP/gen-nf-$RATE.json" flows)
         NF_GOT=$(nfdump -R "$NF_DIR" -I 2>/dev/null | awk '/^Flows:/ {print $2; exit}')
         NF_GOT=${NF_GOT:-0}
-        NF_RATE=$(printf '%.0f' "$(echo "$NF_GOT / ($S1 - $S0)" | bc -l)")
+        NF_RATE=$(printf '%.0f' "$(echo "$NF_GOT / $(json_field "$TMP/gen-nf-$RATE.json" elapsedSeconds)" | bc -l)")
         NF_CPU=$(printf '%.0f' "$(echo "100 * ($N1 - $N0) / $HZ / ($S1 - $S0 + 1)" | bc -l)")
         NF_LOSS=$(printf '%.2f' "$(echo "100 * ($NF_SENT - $NF_GOT) / $NF_SENT" | bc -l)")
         NF_GOT="$NF_GOT/$NF_SENT ($NF_LOSS%)"

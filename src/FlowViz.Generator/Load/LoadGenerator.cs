@@ -21,10 +21,12 @@ public sealed class LoadGenerator(LoadGeneratorOptions options)
         {
             while (sent < budget && !cancellationToken.IsCancellationRequested)
             {
+                // Read before the budget: the batch that notices the end still sends the budget's last flows.
+                var expired = bucket.Expired;
                 var allowed = Math.Min(budget, bucket.Allowed());
                 if (allowed <= sent)
                 {
-                    if (bucket.Expired)
+                    if (expired)
                     {
                         break;
                     }
@@ -42,7 +44,7 @@ public sealed class LoadGenerator(LoadGeneratorOptions options)
                     sent += exporter.SendOne((int)Math.Min(room, int.MaxValue), now);
                 }
                 // A sender that fell behind does not run over time to catch up: the duration bounds every run.
-                if (bucket.Expired)
+                if (expired)
                 {
                     break;
                 }

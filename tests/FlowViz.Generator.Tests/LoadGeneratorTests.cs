@@ -10,6 +10,7 @@ public sealed class LoadGeneratorTests
     [Theory]
     [InlineData(LoadProtocol.NetFlowV9)]
     [InlineData(LoadProtocol.NetFlowV5)]
+    [InlineData(LoadProtocol.Ipfix)]
     public void Run_PacedToALoopbackReceiver_SendsExactlyWhatItReports(LoadProtocol protocol)
     {
         using var receiver = new UdpCounter();

@@ -6,13 +6,13 @@ namespace FlowViz.Generator.Cli;
 public sealed record GenerateArguments(LoadGeneratorOptions Options, bool Json)
 {
     public const string Usage = """
-        usage: flowviz generate --target HOST:PORT [--protocol netflow9|netflow5] [--rate FLOWS_PER_S]
+        usage: flowviz generate --target HOST:PORT [--protocol netflow9|netflow5|ipfix] [--rate FLOWS_PER_S]
                                 [--duration SECONDS] [--exporters N] [--flows N] [--datagram-size BYTES] [--json]
           --rate 0 sends as fast as one thread can; k and M suffixes work (--rate 200k).
           Defaults: netflow9, 10000 flows/s, 10 s, 4 exporters, 1400-byte datagrams.
         """;
 
-    // v9 needs its header (20) and both templates (212) plus one IPv6 record (125) in the first datagram.
+    // v9 needs its header (20) and both templates (212) plus one IPv6 record (125) in the first datagram; IPFIX a little less.
     private const int MinDatagramSize = 360;
     private const int MaxUdpPayload = 65_507;
 
@@ -42,7 +42,8 @@ public sealed record GenerateArguments(LoadGeneratorOptions Options, bool Json)
     {
         null or "netflow9" or "v9" or "nf9" => LoadProtocol.NetFlowV9,
         "netflow5" or "v5" or "nf5" => LoadProtocol.NetFlowV5,
-        "ipfix" or "sflow" => throw new CommandLineException($"--protocol {text} is not supported yet (no encoder): use netflow9 or netflow5"),
-        _ => throw new CommandLineException($"--protocol '{text}' is not one of netflow9, netflow5"),
+        "ipfix" or "netflow10" or "v10" => LoadProtocol.Ipfix,
+        "sflow" => throw new CommandLineException("--protocol sflow is not supported yet (no sFlow encoder): use netflow9, netflow5 or ipfix"),
+        _ => throw new CommandLineException($"--protocol '{text}' is not one of netflow9, netflow5, ipfix"),
     };
 }

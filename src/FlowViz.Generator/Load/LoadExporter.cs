@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using FlowViz.Core.Flows;
 using FlowViz.Generator.Demo;
+using FlowViz.Protocols.Ipfix;
 using FlowViz.Protocols.NetFlow5;
 using FlowViz.Protocols.NetFlow9;
 
@@ -9,7 +10,7 @@ namespace FlowViz.Generator.Load;
 
 /// <summary>
 /// One simulated exporter of a load run: its own socket and source address, its own encoder (sequence
-/// numbers, templates every 20 datagrams as SimulatedExporter does) and a pool of demo-model flows.
+/// numbers, templates every 20 datagrams as SimulatedExporter does (v9 and IPFIX)) and a pool of demo-model flows.
 /// </summary>
 internal sealed class LoadExporter : IDisposable
 {
@@ -24,6 +25,7 @@ internal sealed class LoadExporter : IDisposable
     private readonly SocketAddress _target;
     private readonly NetFlowV5Encoder? _v5;
     private readonly NetFlowV9Encoder? _v9;
+    private readonly IpfixEncoder? _ipfix;
     private readonly DemoTrafficModel _model;
     private readonly FlowRecord[] _pool = new FlowRecord[PoolSize];
     private readonly byte[] _datagram;
@@ -46,7 +48,8 @@ internal sealed class LoadExporter : IDisposable
         }
         else
         {
-            _v9 = new NetFlowV9Encoder(sourceId: (uint)index);
+            _v9 = options.Protocol == LoadProtocol.NetFlowV9 ? new NetFlowV9Encoder(sourceId: (uint)index) : null;
+            _ipfix = options.Protocol == LoadProtocol.Ipfix ? new IpfixEncoder(observationDomainId: (uint)index) : null;
             _datagram = new byte[options.DatagramSize];
         }
     }
@@ -82,9 +85,14 @@ internal sealed class LoadExporter : IDisposable
             length = _v5.Encode(_datagram, flows, nowUtc, uptime, includeTemplates: false, out consumed);
             carried = CountIPv4(flows[..consumed]); // v5 skips IPv6 flows: they are consumed but not sent
         }
+        else if (_v9 is not null)
+        {
+            length = _v9.Encode(_datagram, flows, nowUtc, uptime, Datagrams % TemplateInterval == 0, out consumed);
+            carried = consumed;
+        }
         else
         {
-            length = _v9!.Encode(_datagram, flows, nowUtc, uptime, Datagrams % TemplateInterval == 0, out consumed);
+            length = _ipfix!.Encode(_datagram, flows, nowUtc, Datagrams % TemplateInterval == 0, out consumed);
             carried = consumed;
         }
         _poolNext += consumed;

@@ -1,7 +1,7 @@
 namespace FlowViz.Generator.Load;
 
 /// <summary>
-/// Sends demo-model flows as real NetFlow datagrams at a target rate, round-robin over K exporters, on the
+/// Sends demo-model flows as real NetFlow v5/v9 or IPFIX datagrams at a target rate, round-robin over K exporters, on the
 /// calling thread (one core), and reports exactly what it sent. Paced by a token bucket checked once per
 /// batch of one datagram per exporter, so the clock is read far less often than a datagram is sent. The demo
 /// model's day/night rhythm is not applied: a benchmark wants a flat offered rate.
@@ -62,6 +62,7 @@ public sealed class LoadGenerator(LoadGeneratorOptions options)
     public static string Name(LoadProtocol protocol) => protocol switch
     {
         LoadProtocol.NetFlowV5 => "netflow5",
+        LoadProtocol.Ipfix => "ipfix",
         _ => "netflow9",
     };
 }

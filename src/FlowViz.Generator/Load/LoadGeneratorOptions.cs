@@ -4,7 +4,7 @@ namespace FlowViz.Generator.Load;
 
 /// <summary>What <see cref="LoadGenerator"/> sends: where, in which format, how fast, for how long, from how many exporters.</summary>
 /// <param name="Target">The collector's address and UDP port.</param>
-/// <param name="Protocol">NetFlow v5 or v9.</param>
+/// <param name="Protocol">NetFlow v5, v9 or IPFIX.</param>
 /// <param name="FlowsPerSecond">Offered rate over all exporters; 0 sends as fast as one thread can.</param>
 /// <param name="Duration">The run stops when this much time has passed, whatever was sent.</param>
 /// <param name="Exporters">Simulated exporters, each with its own source address (127.0.0.10, .11, … on loopback).</param>

@@ -5,4 +5,5 @@ public enum LoadProtocol
 {
     NetFlowV5,
     NetFlowV9,
+    Ipfix,
 }

@@ -68,14 +68,21 @@ PG_DIR=$(dirname "$SOCKET"); PG_PORT=${SOCKET##*.}
 stored() { "$PSQL" -h "$PG_DIR" -p "$PG_PORT" -U postgres -d flowviz -Atqc "SELECT count(*) FROM flows"; }
 log "FlowViz healthy (pid $FV_PID); database socket $PG_DIR port $PG_PORT; rows: $(stored)"
 
+# Where flows went missing: the kernel (socket buffer full: drops in /proc/net/udp for the listener), or
+# FlowViz's own counters (datagram queue full, flows lost or spooled on the write path); all per step.
+metric() { curl -fs "http://127.0.0.1:$HTTP_PORT/metrics" | awk -v m="$1" 'index($1, m) == 1 && substr($1, length(m) + 1, 1) ~ /^({|)$/ {s += $2} END {printf "%.0f", s}'; }
+kernel_drops() { awk -v p="$(printf ':%04X' "$FV_PORT")" '$2 ~ p"$" {s += $NF} END {print s + 0}' /proc/net/udp; }
+counters() { echo "$(kernel_drops) $(metric flowviz_collector_datagrams_received_total) $(metric flowviz_collector_datagrams_dropped_total) $(metric flowviz_collector_flows_spooled_total) $(metric flowviz_collector_flows_lost_total)"; }
+
 generate() { # rate port json-out
     timeout $((STEP_SECONDS + 30)) dotnet "$BIN/flowviz.dll" generate --target "127.0.0.1:$2" --protocol "$PROTOCOL" \
         --rate "$1" --duration "$STEP_SECONDS" --exporters "$EXPORTERS" --datagram-size "$DATAGRAM_SIZE" --json >"$3"
 }
 
-ROWS=()
+ROWS=() WHERE=()
 for RATE in $RATES; do
     log "FlowViz: $RATE flows/s offered for $STEP_SECONDS s"
+    read -r K0 R0 Q0 SP0 L0 <<<"$(counters)"
     BEFORE=$(stored); T0=$(now); C0=$(cpu_ticks "$FV_PID")
     generate "$RATE" "$FV_PORT" "$TMP/gen-fv-$RATE.json"
     T1=$(now); C1=$(cpu_ticks "$FV_PID")
@@ -93,6 +100,9 @@ for RATE in $RATES; do
     done
     C2=$(cpu_ticks "$FV_PID")
     GOT=$((LAST - BEFORE))
+    read -r K1 R1 Q1 SP1 L1 <<<"$(counters)"
+    DGRAMS=$(json_field "$TMP/gen-fv-$RATE.json" datagrams)
+    WHERE+=("$(printf '%9s %12s %12s %12s %12s %12s %12s' "$RATE" "$DGRAMS" "$((R1 - R0))" "$((K1 - K0))" "$((Q1 - Q0))" "$((SP1 - SP0))" "$((L1 - L0))")")
     # Stored flows/s over the generator's own sending time plus the drain after it (dotnet start-up excluded).
     GEN_SECONDS=$(json_field "$TMP/gen-fv-$RATE.json" elapsedSeconds)
     STORED_RATE=$(echo "$GOT / ($GEN_SECONDS + $DONE_AT - $T1)" | bc -l)
@@ -130,3 +140,7 @@ printf '%9s %11s %9s %11s %9s %8s %7s %7s %8s | %9s %24s %7s | %5s\n' \
     offered/s generated/s stored stored/s lost loss cpu rss_MiB latency nfcapd/s "nfcapd stored/sent" cpu ratio
 printf '%s\n' "${ROWS[@]}"
 echo "ratio = FlowViz stored fraction / nfcapd stored fraction; cpu = % of one core; rss = FlowViz peak (VmHWM) so far"
+echo
+echo "Where FlowViz's losses happened (per step; datagrams except the last two columns, which are flows):"
+printf '%9s %12s %12s %12s %12s %12s %12s\n' offered/s sent received kernel_drops queue_drops flows_spooled flows_lost
+printf '%s\n' "${WHERE[@]}"

@@ -8,8 +8,15 @@ using FlowViz.Storage.Policies;
 using FlowViz.Web.Api;
 using FlowViz.Web.Components;
 using FlowViz.Web.Hosting;
+using FlowViz.Web.Hosting.Commands;
 using FlowViz.Web.Metrics;
 using Prometheus;
+
+// `flowviz generate` / `flowviz replay` only send UDP: they run before (and instead of) the host and database.
+if (SubcommandDispatcher.TryRun(args) is { } exitCode)
+{
+    return exitCode;
+}
 
 var builder = WebApplication.CreateBuilder(CommandLine.Normalize(args));
 // Serve the static assets from the build output whatever the environment (also for `dotnet run` in Production).

@@ -40,6 +40,13 @@ public sealed class CollectorOptions
     /// <summary>A partial batch is written after this long, so quiet exporters still show up promptly.</summary>
     public TimeSpan BatchMaxAge { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Parallel COPY writers, each on its own database connection. The database, not the encoding, bounds
+    /// the rate of one COPY stream; more streams help while the database has cores to spare.
+    /// </summary>
+    [Range(1, 32)]
+    public int Writers { get; set; } = 2;
+
     /// <summary>Full batches waiting for the database before decoders stop taking datagrams.</summary>
     [Range(1, 10_000)]
     public int WriteQueueCapacity { get; set; } = 64;

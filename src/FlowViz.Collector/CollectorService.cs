@@ -98,7 +98,7 @@ public sealed partial class CollectorService(
         var replay = Task.Run(() => new SpoolReplayLoop(spool, writer, statistics, _options.WriteTimeout, time, logger)
             .RunAsync(stopReplay.Token, _abortWrites.Token));
         var writerLoop = new FlowWriterLoop(writer, spool, statistics, _options.WriteTimeout, time, logger);
-        var writers = Enumerable.Range(0, 2).Select(_ => Task.Run(() => writerLoop.RunAsync(batches.Reader, _abortWrites.Token))).ToArray();
+        var writers = Enumerable.Range(0, _options.Writers).Select(_ => Task.Run(() => writerLoop.RunAsync(batches.Reader, _abortWrites.Token))).ToArray();
         var workers = dispatcher.Readers
             .Select(reader => Task.Run(() =>
                 new DecodeWorker(decoder, statistics, _options.BatchSize, _options.BatchMaxAge, time, _journal, counterWriter is null ? null : _counters).RunAsync(reader, batches.Writer)))

@@ -57,31 +57,31 @@ public sealed partial class IpfixEncoder
             var value = record.Slice(offset, length);
             switch (type)
             {
-                case T.Ipv4SrcAddr or T.Ipv6SrcAddr: WriteAddress(value, flow.SrcAddr); break;
-                case T.Ipv4DstAddr or T.Ipv6DstAddr: WriteAddress(value, flow.DstAddr); break;
-                case T.Ipv4NextHop or T.Ipv6NextHop: WriteAddress(value, flow.NextHop); break;
-                case T.L4SrcPort: WriteUnsigned(value, flow.SrcPort); break;
-                case T.L4DstPort: WriteUnsigned(value, flow.DstPort); break;
-                case T.Protocol: WriteUnsigned(value, flow.Protocol); break;
-                case T.SrcTos: WriteUnsigned(value, flow.Tos); break;
-                case T.TcpFlags: WriteUnsigned(value, flow.TcpFlags); break;
-                case T.InputSnmp: WriteUnsigned(value, flow.InputInterface); break;
-                case T.OutputSnmp: WriteUnsigned(value, flow.OutputInterface); break;
-                case T.InBytes: WriteUnsigned(value, flow.Bytes); break;
-                case T.InPkts: WriteUnsigned(value, flow.Packets); break;
-                case T.FlowStartMilliseconds: WriteUnsigned(value, UnixMilliseconds(flow.TimeStart)); break;
-                case T.FlowEndMilliseconds: WriteUnsigned(value, UnixMilliseconds(flow.TimeEnd)); break;
-                case T.SrcAs: WriteUnsigned(value, flow.SrcAs); break;
-                case T.DstAs: WriteUnsigned(value, flow.DstAs); break;
-                case T.SrcMask or T.Ipv6SrcMask: WriteUnsigned(value, flow.SrcMask); break;
-                case T.DstMask or T.Ipv6DstMask: WriteUnsigned(value, flow.DstMask); break;
-                case T.Direction: WriteUnsigned(value, (byte)flow.Direction); break;
-                case T.SrcVlan: WriteUnsigned(value, flow.SrcVlan); break;
-                case T.DstVlan: WriteUnsigned(value, flow.DstVlan); break;
-                case T.InSrcMac: WriteUnsigned(value, flow.SrcMac); break;
-                case T.OutDstMac: WriteUnsigned(value, flow.DstMac); break;
-                case T.MplsLabel1: WriteUnsigned(value, ((ulong)flow.MplsLabel << 4) | 1); break; // bottom of stack
-                case T.SamplingInterval: WriteUnsigned(value, Math.Max(flow.SamplingRate, 1u)); break;
+                case T.Ipv4SrcAddr or T.Ipv6SrcAddr: FieldWriter.WriteAddress(value, flow.SrcAddr); break;
+                case T.Ipv4DstAddr or T.Ipv6DstAddr: FieldWriter.WriteAddress(value, flow.DstAddr); break;
+                case T.Ipv4NextHop or T.Ipv6NextHop: FieldWriter.WriteAddress(value, flow.NextHop); break;
+                case T.L4SrcPort: FieldWriter.WriteUnsigned(value, flow.SrcPort); break;
+                case T.L4DstPort: FieldWriter.WriteUnsigned(value, flow.DstPort); break;
+                case T.Protocol: FieldWriter.WriteUnsigned(value, flow.Protocol); break;
+                case T.SrcTos: FieldWriter.WriteUnsigned(value, flow.Tos); break;
+                case T.TcpFlags: FieldWriter.WriteUnsigned(value, flow.TcpFlags); break;
+                case T.InputSnmp: FieldWriter.WriteUnsigned(value, flow.InputInterface); break;
+                case T.OutputSnmp: FieldWriter.WriteUnsigned(value, flow.OutputInterface); break;
+                case T.InBytes: FieldWriter.WriteUnsigned(value, flow.Bytes); break;
+                case T.InPkts: FieldWriter.WriteUnsigned(value, flow.Packets); break;
+                case T.FlowStartMilliseconds: FieldWriter.WriteUnsigned(value, UnixMilliseconds(flow.TimeStart)); break;
+                case T.FlowEndMilliseconds: FieldWriter.WriteUnsigned(value, UnixMilliseconds(flow.TimeEnd)); break;
+                case T.SrcAs: FieldWriter.WriteUnsigned(value, flow.SrcAs); break;
+                case T.DstAs: FieldWriter.WriteUnsigned(value, flow.DstAs); break;
+                case T.SrcMask or T.Ipv6SrcMask: FieldWriter.WriteUnsigned(value, flow.SrcMask); break;
+                case T.DstMask or T.Ipv6DstMask: FieldWriter.WriteUnsigned(value, flow.DstMask); break;
+                case T.Direction: FieldWriter.WriteUnsigned(value, (byte)flow.Direction); break;
+                case T.SrcVlan: FieldWriter.WriteUnsigned(value, flow.SrcVlan); break;
+                case T.DstVlan: FieldWriter.WriteUnsigned(value, flow.DstVlan); break;
+                case T.InSrcMac: FieldWriter.WriteUnsigned(value, flow.SrcMac); break;
+                case T.OutDstMac: FieldWriter.WriteUnsigned(value, flow.DstMac); break;
+                case T.MplsLabel1: FieldWriter.WriteUnsigned(value, ((ulong)flow.MplsLabel << 4) | 1); break; // bottom of stack
+                case T.SamplingInterval: FieldWriter.WriteUnsigned(value, Math.Max(flow.SamplingRate, 1u)); break;
                 default: value.Clear(); break;
             }
             offset += length;
@@ -89,26 +89,4 @@ public sealed partial class IpfixEncoder
     }
 
     private static ulong UnixMilliseconds(DateTime utc) => (ulong)((utc.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMillisecond);
-
-    private static void WriteAddress(Span<byte> destination, FlowAddress address)
-    {
-        if (destination.Length == 4)
-        {
-            BinaryPrimitives.WriteUInt32BigEndian(destination, address.IsIPv4 ? address.IPv4Value : 0);
-        }
-        else
-        {
-            address.WriteIPv6(destination);
-        }
-    }
-
-    /// <summary>Writes the low <c>destination.Length</c> bytes of <paramref name="value"/>, big-endian (reduced-size encoding, RFC 7011 §6.2).</summary>
-    private static void WriteUnsigned(Span<byte> destination, ulong value)
-    {
-        for (var i = destination.Length - 1; i >= 0; i--)
-        {
-            destination[i] = (byte)value;
-            value >>= 8;
-        }
-    }
 }

@@ -56,21 +56,8 @@ public sealed partial class IpfixEncoder
         BinaryPrimitives.WriteUInt16BigEndian(destination, TemplateSetId);
         BinaryPrimitives.WriteUInt16BigEndian(destination[2..], (ushort)length);
         var position = 4;
-        position += WriteTemplate(destination[position..], IpfixEncoderTemplates.IPv4TemplateId, IpfixEncoderTemplates.IPv4);
-        WriteTemplate(destination[position..], IpfixEncoderTemplates.IPv6TemplateId, IpfixEncoderTemplates.IPv6);
+        position += FieldWriter.WriteTemplate(destination[position..], IpfixEncoderTemplates.IPv4TemplateId, IpfixEncoderTemplates.IPv4);
+        FieldWriter.WriteTemplate(destination[position..], IpfixEncoderTemplates.IPv6TemplateId, IpfixEncoderTemplates.IPv6);
         return length;
-    }
-
-    private static int WriteTemplate(Span<byte> destination, ushort templateId, (ushort Type, ushort Length)[] fields)
-    {
-        BinaryPrimitives.WriteUInt16BigEndian(destination, templateId);
-        BinaryPrimitives.WriteUInt16BigEndian(destination[2..], (ushort)fields.Length);
-        for (var i = 0; i < fields.Length; i++)
-        {
-            // Enterprise bit clear: every field is an IANA Information Element (RFC 7011 §3.2).
-            BinaryPrimitives.WriteUInt16BigEndian(destination[(4 + i * 4)..], fields[i].Type);
-            BinaryPrimitives.WriteUInt16BigEndian(destination[(6 + i * 4)..], fields[i].Length);
-        }
-        return 4 + fields.Length * 4;
     }
 }

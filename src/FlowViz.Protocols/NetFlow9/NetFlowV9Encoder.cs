@@ -77,20 +77,8 @@ public sealed partial class NetFlowV9Encoder
         BinaryPrimitives.WriteUInt16BigEndian(destination, 0);
         BinaryPrimitives.WriteUInt16BigEndian(destination[2..], (ushort)length);
         var position = 4;
-        position += WriteTemplate(destination[position..], NetFlowV9EncoderTemplates.IPv4TemplateId, NetFlowV9EncoderTemplates.IPv4);
-        WriteTemplate(destination[position..], NetFlowV9EncoderTemplates.IPv6TemplateId, NetFlowV9EncoderTemplates.IPv6);
+        position += FieldWriter.WriteTemplate(destination[position..], NetFlowV9EncoderTemplates.IPv4TemplateId, NetFlowV9EncoderTemplates.IPv4);
+        FieldWriter.WriteTemplate(destination[position..], NetFlowV9EncoderTemplates.IPv6TemplateId, NetFlowV9EncoderTemplates.IPv6);
         return length;
-    }
-
-    private static int WriteTemplate(Span<byte> destination, ushort templateId, (ushort Type, ushort Length)[] fields)
-    {
-        BinaryPrimitives.WriteUInt16BigEndian(destination, templateId);
-        BinaryPrimitives.WriteUInt16BigEndian(destination[2..], (ushort)fields.Length);
-        for (var i = 0; i < fields.Length; i++)
-        {
-            BinaryPrimitives.WriteUInt16BigEndian(destination[(4 + i * 4)..], fields[i].Type);
-            BinaryPrimitives.WriteUInt16BigEndian(destination[(6 + i * 4)..], fields[i].Length);
-        }
-        return 4 + fields.Length * 4;
     }
 }

@@ -45,7 +45,7 @@ builder.Services.PostConfigure<CollectorOptions>(options =>
 {
     var dataDirectory = DataDirectory.Resolve(builder.Configuration);
     options.SpoolDirectory = string.IsNullOrWhiteSpace(options.SpoolDirectory) ? Path.Combine(dataDirectory, "spool") : options.SpoolDirectory;
-    options.TemplateJournalFile ??= Path.Combine(dataDirectory, "templates.journal");
+    options.TemplateJournalFile ??= Path.Combine(dataDirectory, "templates.journal"); // "" configured: not kept
 });
 builder.Services.AddFlowVizCollector();
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.SectionName));
@@ -73,7 +73,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapHealthChecks("/healthz");
-app.Services.GetRequiredService<CollectorMetrics>();
+app.Services.GetRequiredService<CollectorMetrics>(); // creating it registers its scrape callback
 app.MapMetrics("/metrics", app.Services.GetRequiredService<CollectorRegistry>());
 app.MapTrafficApi();
 app.MapExportersApi();

@@ -81,10 +81,10 @@ public sealed class FilterApiTests(AppWithKnownTraffic fixture)
     [Fact]
     public async Task Api_DimensionNotStoredYet_Returns400NamingIt()
     {
-        var problem = await ProblemAsync($"/api/v1/summary?filter=country%20JP&{fixture.RangeQuery}");
+        var problem = await ProblemAsync($"/api/v1/summary?filter=connectivity%20transit&{fixture.RangeQuery}");
 
         Assert.Equal(
-            "this view cannot filter by country: it is not available yet",
+            "this view cannot filter by connectivity: it is not available yet",
             problem.GetProperty("errors").GetProperty("filter")[0].GetString());
     }
 

@@ -68,7 +68,8 @@ public sealed class MigrationRunnerTests(PostgresServerFixture server)
         foreach (var column in FlowColumns.All)
         {
             var type = await ScalarAsync<string>(dataSource, "SELECT format_type(to_regtype($1), NULL)", column.SqlType);
-            expected.Add((column.Name, type, column.Field is FlowField.Exporter or FlowField.SrcAddr or FlowField.DstAddr or FlowField.NextHop));
+            expected.Add((column.Name, type, column.Field is FlowField.Exporter or FlowField.SrcAddr or FlowField.DstAddr or FlowField.NextHop
+                or FlowField.SrcCountry or FlowField.DstCountry or FlowField.Application));
         }
         Assert.Equal(expected, actual);
         Assert.Equal("native_daily_partitions", await ScalarAsync<string>(dataSource, "SELECT value FROM flowviz_settings WHERE key = 'flows_layout'"));

@@ -11,8 +11,10 @@ namespace FlowViz.Collector.Spooling;
 /// </summary>
 internal static class FlowRecordLayout
 {
-    public const ushort Version = 1;
-    public const int RecordSize = 163;
+    public const ushort Version = 2;
+
+    /// <summary>Layout 1 plus two countries (2 × 2), the application (1 length byte + 31) and the traffic direction (1).</summary>
+    public const int RecordSize = 163 + 4 + 1 + FlowRecord.MaxApplicationBytes + 1;
 
     public static void Write(in FlowRecord flow, Span<byte> destination)
     {
@@ -46,6 +48,10 @@ internal static class FlowRecordLayout
         w.U64(flow.SrcMac);
         w.U64(flow.DstMac);
         w.U32(flow.MplsLabel);
+        w.U16(flow.SrcCountry);
+        w.U16(flow.DstCountry);
+        w.Text(flow.Application);
+        w.U8((byte)flow.TrafficDirection);
     }
 
     public static FlowRecord Read(ReadOnlySpan<byte> source)
@@ -82,6 +88,10 @@ internal static class FlowRecordLayout
             SrcMac = r.U64(),
             DstMac = r.U64(),
             MplsLabel = r.U32(),
+            SrcCountry = r.U16(),
+            DstCountry = r.U16(),
+            Application = r.Text(),
+            TrafficDirection = (TrafficDirection)r.U8(),
         };
     }
 
@@ -99,6 +109,19 @@ internal static class FlowRecordLayout
         {
             U64(address.High);
             U64(address.Low);
+        }
+
+        /// <summary>A length byte (255: null) and the UTF-8 bytes, zero-padded to a fixed size.</summary>
+        public void Text(string? value)
+        {
+            var field = Advance(1 + FlowRecord.MaxApplicationBytes);
+            field.Clear();
+            if (value is null)
+            {
+                field[0] = byte.MaxValue;
+                return;
+            }
+            field[0] = (byte)System.Text.Encoding.UTF8.GetBytes(value, field[1..]);
         }
 
         private Span<byte> Advance(int size)
@@ -122,6 +145,14 @@ internal static class FlowRecordLayout
         public DateTime Time() => new(Math.Clamp(BinaryPrimitives.ReadInt64LittleEndian(Advance(8)), 0, DateTime.MaxValue.Ticks), DateTimeKind.Utc);
 
         public FlowAddress Address() => new(U64(), U64());
+
+        public string? Text()
+        {
+            var field = Advance(1 + FlowRecord.MaxApplicationBytes);
+            return field[0] == byte.MaxValue
+                ? null
+                : ApplicationNames.Intern(field.Slice(1, Math.Min((int)field[0], FlowRecord.MaxApplicationBytes)));
+        }
 
         private ReadOnlySpan<byte> Advance(int size)
         {

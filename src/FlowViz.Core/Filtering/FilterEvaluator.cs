@@ -7,8 +7,8 @@ namespace FlowViz.Core.Filtering;
 /// Decides in memory whether a <see cref="FlowRecord"/> matches a filter, with the same meaning the SQL
 /// compiler gives it: two-valued logic, a missing address (<see cref="FlowAddress.IsNone"/>) matches no
 /// address predicate, bytes and packets compared as exported (before sampling). Tests use it to work out
-/// expected answers independently of SQL. Predicates on dimensions FlowRecord does not hold yet
-/// (<see cref="LabelFilter"/>: country, application…) are not evaluable.
+/// expected answers independently of SQL. Predicates on interface classes (connectivity, provider,
+/// boundary), which come from a table at query time, are not evaluable.
 /// </summary>
 public static class FilterEvaluator
 {
@@ -18,7 +18,7 @@ public static class FilterEvaluator
         AndFilter and => IsEvaluable(and.Left) && IsEvaluable(and.Right),
         OrFilter or => IsEvaluable(or.Left) && IsEvaluable(or.Right),
         NotFilter not => IsEvaluable(not.Operand),
-        LabelFilter => false,
+        LabelFilter label => label.Subject is LabelSubject.Country or LabelSubject.Application,
         _ => true,
     };
 
@@ -33,10 +33,28 @@ public static class FilterEvaluator
         ProtocolFilter protocol => flow.Protocol == protocol.Protocol,
         NumberFilter number => MatchesNumber(number, flow),
         TcpFlagsFilter flags => (flow.TcpFlags & flags.Flags) == flags.Flags,
-        LabelFilter label => throw new FilterNotSupportedException(
-            FilterFields.Of(label.Subject, label.Side), "flow records do not hold it yet"),
+        LabelFilter label => MatchesLabel(label, flow),
         _ => throw new ArgumentOutOfRangeException(nameof(expression), expression.GetType().Name, "Unknown filter node."),
     };
+
+    private static bool MatchesLabel(LabelFilter filter, in FlowRecord flow)
+    {
+        foreach (var field in FilterFields.Of(filter.Subject, filter.Side))
+        {
+            var actual = field switch
+            {
+                FilterField.SrcCountry => CountryCodes.Format(flow.SrcCountry),
+                FilterField.DstCountry => CountryCodes.Format(flow.DstCountry),
+                FilterField.Application => flow.Application,
+                _ => throw new FilterNotSupportedException([field], "it comes from the interface classes, not the flow record"),
+            };
+            if (string.Equals(actual, filter.Value, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private static bool MatchesAddress(AddressFilter filter, in FlowRecord flow) => filter.Side switch
     {

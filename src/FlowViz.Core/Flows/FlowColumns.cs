@@ -38,5 +38,9 @@ public static class FlowColumns
         new("src_mac", "bigint", FlowField.SrcMac, "Source MAC address (48 bits)"),
         new("dst_mac", "bigint", FlowField.DstMac, "Destination MAC address (48 bits)"),
         new("mpls_label", "integer", FlowField.MplsLabel, "Top MPLS label"),
+        new("src_country", "text", FlowField.SrcCountry, "Source country (ISO 3166-1 alpha-2), from the GeoIP database"),
+        new("dst_country", "text", FlowField.DstCountry, "Destination country (ISO 3166-1 alpha-2), from the GeoIP database"),
+        new("application", "text", FlowField.Application, "Application named by the application rules (CUFlow's Service)"),
+        new("traffic_direction", "smallint", FlowField.TrafficDirection, "Relative to the local networks: 0 unknown, 1 in, 2 out, 3 internal, 4 transit"),
     ];
 }

@@ -32,4 +32,8 @@ public enum FlowField
     SrcMac,
     DstMac,
     MplsLabel,
+    SrcCountry,
+    DstCountry,
+    Application,
+    TrafficDirection,
 }

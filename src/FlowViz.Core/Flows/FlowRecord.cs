@@ -69,6 +69,25 @@ public struct FlowRecord
     /// <summary>Top MPLS label (20 bits); 0 when absent.</summary>
     public uint MplsLabel;
 
+    /// <summary>Source country (ISO 3166-1 alpha-2, packed by <see cref="CountryCodes"/>); 0 when unknown.</summary>
+    public ushort SrcCountry;
+
+    /// <summary>Destination country (ISO 3166-1 alpha-2, packed by <see cref="CountryCodes"/>); 0 when unknown.</summary>
+    public ushort DstCountry;
+
+    /// <summary>
+    /// The application the flow belongs to (CUFlow's "Service"), named by the enrichment rules; null when no rule
+    /// matched. Rules hand out the same string instance for every flow, so setting it allocates nothing. At most
+    /// <see cref="MaxApplicationBytes"/> bytes of UTF-8, so the spool and COPY can reserve a fixed size.
+    /// </summary>
+    public string? Application;
+
+    /// <summary>Where the flow goes relative to the local networks (in, out, internal, transit); Unknown before enrichment.</summary>
+    public TrafficDirection TrafficDirection;
+
+    /// <summary>The longest application name, in UTF-8 bytes.</summary>
+    public const int MaxApplicationBytes = 31;
+
     /// <summary>Bytes multiplied by the sampling rate: the traffic the flow stands for.</summary>
     public readonly ulong ScaledBytes => Bytes * Math.Max(SamplingRate, 1u);
 

@@ -9,8 +9,8 @@ namespace FlowViz.Storage.Filtering;
 public static class FilterColumns
 {
     /// <summary>
-    /// The raw <c>flows</c> table (db-migrations/0001_flows.sql). Country, application, connectivity, provider
-    /// and boundary are not stored yet, so they are absent.
+    /// The raw <c>flows</c> table (db-migrations/0001_flows.sql, 0004_enrichment.sql). Connectivity, provider and
+    /// boundary are not flow columns (they come from interface_classes at query time), so they are absent here.
     /// </summary>
     public static IReadOnlyDictionary<FilterField, string> Flows { get; } = new Dictionary<FilterField, string>
     {
@@ -30,5 +30,8 @@ public static class FilterColumns
         [FilterField.TcpFlags] = "tcp_flags",
         [FilterField.SrcVlan] = "src_vlan",
         [FilterField.DstVlan] = "dst_vlan",
+        [FilterField.SrcCountry] = "src_country",
+        [FilterField.DstCountry] = "dst_country",
+        [FilterField.Application] = "application",
     };
 }

@@ -18,8 +18,11 @@ internal static class FlowCopyEncoder
     /// <summary>The file trailer: a 16-bit field count of -1.</summary>
     public static ReadOnlySpan<byte> Trailer => [0xFF, 0xFF];
 
-    /// <summary>The most one row can take: a count, then per column a length and at most 16 address bytes + 4.</summary>
-    public static readonly int MaxRowLength = 2 + FlowColumns.All.Count * (4 + 20);
+    /// <summary>
+    /// The most one row can take: a count, then per column a length and at most 20 bytes (an inet), except the
+    /// application name, which may take <see cref="FlowRecord.MaxApplicationBytes"/>.
+    /// </summary>
+    public static readonly int MaxRowLength = 2 + FlowColumns.All.Count * (4 + 20) + FlowRecord.MaxApplicationBytes;
 
     private static readonly FlowField[] Fields = [.. FlowColumns.All.Select(column => column.Field)];
 
@@ -73,6 +76,10 @@ internal static class FlowCopyEncoder
         FlowField.SrcMac => Int8(d, (long)flow.SrcMac),
         FlowField.DstMac => Int8(d, (long)flow.DstMac),
         FlowField.MplsLabel => Int4(d, (int)flow.MplsLabel),
+        FlowField.SrcCountry => Country(d, flow.SrcCountry),
+        FlowField.DstCountry => Country(d, flow.DstCountry),
+        FlowField.Application => Text(d, flow.Application),
+        FlowField.TrafficDirection => Int2(d, (byte)flow.TrafficDirection),
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "FlowField without a COPY encoding."),
     };
 
@@ -115,6 +122,35 @@ internal static class FlowCopyEncoder
         d[7] = 16;
         value.WriteIPv6(d[8..]);
         return 24;
+    }
+
+    /// <summary>text's binary form is its UTF-8 bytes; no country is NULL.</summary>
+    private static int Country(Span<byte> d, ushort packed)
+    {
+        if (packed == 0)
+        {
+            BinaryPrimitives.WriteInt32BigEndian(d, -1);
+            return 4;
+        }
+        BinaryPrimitives.WriteInt32BigEndian(d, 2);
+        CountryCodes.WriteAscii(packed, d[4..]);
+        return 6;
+    }
+
+    /// <summary>
+    /// A name longer than <see cref="FlowRecord.MaxApplicationBytes"/> cannot come from the rules (they refuse
+    /// one); if it did, the encoder throws rather than write past the row's reserved space.
+    /// </summary>
+    private static int Text(Span<byte> d, string? value)
+    {
+        if (value is null)
+        {
+            BinaryPrimitives.WriteInt32BigEndian(d, -1);
+            return 4;
+        }
+        var length = System.Text.Encoding.UTF8.GetBytes(value, d.Slice(4, Math.Min(d.Length - 4, 4 + 20 + FlowRecord.MaxApplicationBytes)));
+        BinaryPrimitives.WriteInt32BigEndian(d, length);
+        return 4 + length;
     }
 
     private static int Int8(Span<byte> d, long value)

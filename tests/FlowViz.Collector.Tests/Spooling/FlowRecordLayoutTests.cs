@@ -28,7 +28,7 @@ public sealed class FlowRecordLayoutTests
         object sample = SpoolFlows.EveryField;
         object empty = default(FlowRecord);
         Assert.All(Fields, field => Assert.NotEqual(field.GetValue(empty), field.GetValue(sample)));
-        Assert.Equal(29, Fields.Length);
+        Assert.Equal(33, Fields.Length);
     }
 
     [Fact]
@@ -36,6 +36,7 @@ public sealed class FlowRecordLayoutTests
     {
         static int SizeOf(Type type) => type == typeof(DateTime) ? 8
             : type == typeof(FlowAddress) ? 16
+            : type == typeof(string) ? 1 + FlowRecord.MaxApplicationBytes
             : type.IsEnum ? SizeOf(Enum.GetUnderlyingType(type))
             : System.Runtime.InteropServices.Marshal.SizeOf(type);
 
@@ -50,7 +51,7 @@ public sealed class FlowRecordLayoutTests
         FlowRecordLayout.Write(SpoolFlows.EveryField, buffer);
 
         Assert.Equal(SpoolFlows.Received.Ticks, BinaryPrimitives.ReadInt64LittleEndian(buffer));
-        Assert.Equal(0xF_FFFFu, BinaryPrimitives.ReadUInt32LittleEndian(buffer.AsSpan(FlowRecordLayout.RecordSize - 4)));
+        Assert.Equal((byte)TrafficDirection.Transit, buffer[^1]);
         Assert.Equal((byte)FlowProtocol.Ipfix, buffer[44]); // after 3 times, the exporter and the observation domain
     }
 }

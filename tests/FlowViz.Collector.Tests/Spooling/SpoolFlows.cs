@@ -38,6 +38,11 @@ internal static class SpoolFlows
         SrcMac = 0xFFFF_FFFF_FFFF,
         DstMac = 0x0200_5E10_0001,
         MplsLabel = 0xF_FFFF,
+        SrcCountry = CountryCodes.Pack("JP"),
+        DstCountry = CountryCodes.Pack("NZ"),
+        // 31 UTF-8 bytes, the most a name may take, with a multi-byte character at the end.
+        Application = "application-name-of-30-bytes-é",
+        TrafficDirection = TrafficDirection.Transit,
     };
 
     /// <summary>A batch whose flows carry (batch, index) in their ports, so a duplicate or a loss is visible.</summary>

@@ -79,14 +79,36 @@ public sealed class FilterEvaluatorTests
     }
 
     [Theory]
-    [InlineData("country JP")]
-    [InlineData("proto tcp and not app https")]
-    [InlineData("connectivity transit or port 80")]
+    [InlineData("connectivity transit")]
+    [InlineData("proto tcp and not provider example")]
+    [InlineData("boundary external or port 80")]
     public void Matches_DimensionNotInFlowRecord_IsReportedNotEvaluable(string filter)
     {
         var expression = FilterParser.Parse(filter);
 
         Assert.False(FilterEvaluator.IsEvaluable(expression));
         Assert.Throws<FilterNotSupportedException>(() => FilterEvaluator.Matches(expression, Https));
+    }
+
+    [Theory]
+    [InlineData("country JP", true)]
+    [InlineData("src country JP", true)]
+    [InlineData("dst country JP", false)]
+    [InlineData("dst country US", true)]
+    [InlineData("app https", true)]
+    [InlineData("app HTTPS", true)] // names are lower case, as the parser writes them
+    [InlineData("not app dns", true)]
+    public void Matches_CountryAndApplication_ReadTheEnrichedFields(string filter, bool expected)
+    {
+        var flow = Https with { SrcCountry = CountryCodes.Pack("JP"), DstCountry = CountryCodes.Pack("US"), Application = "https" };
+
+        Assert.Equal(expected, FilterEvaluator.Matches(FilterParser.Parse(filter), flow));
+    }
+
+    [Fact]
+    public void Matches_NoCountryOrApplication_MatchesOnlyTheirNegation()
+    {
+        Assert.False(FilterEvaluator.Matches(FilterParser.Parse("country JP or app https"), Https with { Application = null }));
+        Assert.True(FilterEvaluator.Matches(FilterParser.Parse("not country JP"), Https));
     }
 }

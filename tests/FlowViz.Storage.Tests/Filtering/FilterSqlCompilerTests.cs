@@ -64,9 +64,6 @@ public sealed class FilterSqlCompilerTests
     }
 
     [Theory]
-    [InlineData("country JP", "country")]
-    [InlineData("dst country JP", "dst country")]
-    [InlineData("app https", "application")]
     [InlineData("connectivity transit", "connectivity")]
     [InlineData("proto tcp or provider example", "provider")]
     [InlineData("not boundary external", "boundary")]

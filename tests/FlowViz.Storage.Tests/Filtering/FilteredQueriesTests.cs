@@ -95,9 +95,9 @@ public sealed class FilteredQueriesTests(FilterTrafficFixture traffic) : IClassF
     public async Task SummaryAsync_DimensionNotStored_ThrowsNotSupportedNamingIt()
     {
         var exception = await Assert.ThrowsAsync<FilterNotSupportedException>(
-            () => traffic.Queries.SummaryAsync(new SummaryQuery(Window, FilterParser.Parse("proto tcp and src country JP")), Cancellation));
+            () => traffic.Queries.SummaryAsync(new SummaryQuery(Window, FilterParser.Parse("proto tcp and connectivity transit")), Cancellation));
 
-        Assert.Equal("this view cannot filter by src country: it is not available yet", exception.Message);
+        Assert.Equal("this view cannot filter by connectivity: it is not available yet", exception.Message);
     }
 
     [Fact]

@@ -58,6 +58,10 @@ public static class FlowInserts
         FlowField.SrcMac => (long)flow.SrcMac,
         FlowField.DstMac => (long)flow.DstMac,
         FlowField.MplsLabel => (int)flow.MplsLabel,
+        FlowField.SrcCountry => (object?)CountryCodes.Format(flow.SrcCountry) ?? DBNull.Value,
+        FlowField.DstCountry => (object?)CountryCodes.Format(flow.DstCountry) ?? DBNull.Value,
+        FlowField.Application => (object?)flow.Application ?? DBNull.Value,
+        FlowField.TrafficDirection => (short)flow.TrafficDirection,
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "FlowField without a test value."),
     };
 

@@ -54,8 +54,14 @@ public static class FlowRows
             SrcMac = checked((ulong)row.GetInt64(i++)),
             DstMac = checked((ulong)row.GetInt64(i++)),
             MplsLabel = checked((uint)row.GetInt32(i++)),
+            SrcCountry = CountryCodes.Pack(Text(row, i++)),
+            DstCountry = CountryCodes.Pack(Text(row, i++)),
+            Application = Text(row, i++),
+            TrafficDirection = (TrafficDirection)row.GetInt16(i++),
         };
     }
+
+    private static string? Text(NpgsqlDataReader row, int ordinal) => row.IsDBNull(ordinal) ? null : row.GetString(ordinal);
 
     private static FlowAddress Address(NpgsqlDataReader row, int ordinal) =>
         row.IsDBNull(ordinal) ? FlowAddress.None : FlowAddress.FromIPAddress(row.GetFieldValue<IPAddress>(ordinal));

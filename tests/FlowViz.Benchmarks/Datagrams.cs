@@ -13,6 +13,9 @@ internal static class Datagrams
     public static byte[] Fixture(string relativePath) =>
         File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Fixtures", relativePath));
 
+    /// <summary>A datagram this project captured itself (Datagrams/capture.sh; see README.md).</summary>
+    public static byte[] Own(string name) => File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Datagrams", name));
+
     /// <summary>
     /// softflowd's v5 fixtures hold 29 and 11 records; a full datagram (30, the v5 maximum) is
     /// written by <see cref="NetFlowV5Encoder"/> from plausible IPv4 flows.

@@ -14,7 +14,8 @@ public class DecoderBenchmarks
     private FlowDatagramDecoder _decoder = null!;
     private byte[] _datagram = [];
 
-    public static readonly string[] Datagrams = ["v5-full30", "v9-softflowd-bulk2", "ipfix-softflowd-bulk2", "sflow-pmacct-bulk1"];
+    public static readonly string[] Datagrams =
+        ["v5-full30", "v9-softflowd-bulk2", "v9-softflowd-ipv4-2", "ipfix-softflowd-bulk2", "ipfix-softflowd-ipv4-2", "sflow-pmacct-bulk1"];
 
     /// <summary>Which datagram: see <see cref="Load"/> for what each one is.</summary>
     [ParamsSource(nameof(Datagrams))]
@@ -46,11 +47,18 @@ public class DecoderBenchmarks
                 return FlowViz.Benchmarks.Datagrams.FullNetFlowV5();
             case "v9-softflowd-bulk2":
                 // softflowd sends its templates in the first datagram only (bulk-1).
-                Warm("netflow9/softflowd-bulk-1.bin");
+                Warm(FlowViz.Benchmarks.Datagrams.Fixture("netflow9/softflowd-bulk-1.bin"));
                 return FlowViz.Benchmarks.Datagrams.Fixture("netflow9/softflowd-bulk-2.bin");
+            case "v9-softflowd-ipv4-2":
+                // IPv4 only: softflowd packs 28 records into one Data FlowSet, as routers do.
+                Warm(FlowViz.Benchmarks.Datagrams.Own("softflowd-ipv4-v9-1.bin"));
+                return FlowViz.Benchmarks.Datagrams.Own("softflowd-ipv4-v9-2.bin");
             case "ipfix-softflowd-bulk2":
-                Warm("ipfix/softflowd-bulk-1.bin");
+                Warm(FlowViz.Benchmarks.Datagrams.Fixture("ipfix/softflowd-bulk-1.bin"));
                 return FlowViz.Benchmarks.Datagrams.Fixture("ipfix/softflowd-bulk-2.bin");
+            case "ipfix-softflowd-ipv4-2":
+                Warm(FlowViz.Benchmarks.Datagrams.Own("softflowd-ipv4-v10-1.bin"));
+                return FlowViz.Benchmarks.Datagrams.Own("softflowd-ipv4-v10-2.bin");
             case "sflow-pmacct-bulk1":
                 return FlowViz.Benchmarks.Datagrams.Fixture("sflow/pmacct-bulk-1.bin");
             default:
@@ -58,5 +66,5 @@ public class DecoderBenchmarks
         }
     }
 
-    private void Warm(string templates) => _decoder.Decode(FlowViz.Benchmarks.Datagrams.Fixture(templates), FlowViz.Benchmarks.Datagrams.Context, _sink);
+    private void Warm(byte[] templates) => _decoder.Decode(templates, FlowViz.Benchmarks.Datagrams.Context, _sink);
 }

@@ -30,8 +30,9 @@ public readonly struct ExportClock
     /// </summary>
     public DateTime ToUtc(uint uptimeMs)
     {
-        var time = _exportTimeUtc.AddMilliseconds(-unchecked((int)(_sysUptimeMs - uptimeMs)));
-        return Ipfix.IpfixTime.IsPlausible(time) ? time : _exportTimeUtc;
+        // On an implausible result TryAddMilliseconds leaves the export time: the fallback.
+        Ipfix.IpfixTime.TryAddMilliseconds(_exportTimeUtc, -unchecked((int)(_sysUptimeMs - uptimeMs)), out var time);
+        return time;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 
 namespace FlowViz.Protocols;
 
@@ -84,6 +85,7 @@ public ref struct FlowReader
     /// Reads an unsigned big-endian integer of 1 to 8 bytes: template-based formats let the exporter
     /// choose a field's length (RFC 3954 §8: "IN_BYTES … default is 4, can be 8").
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong ReadUnsigned(ReadOnlySpan<byte> bytes) => bytes.Length switch
     {
         1 => bytes[0],

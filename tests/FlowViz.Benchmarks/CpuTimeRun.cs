@@ -16,10 +16,16 @@ internal static class CpuTimeRun
     /// </summary>
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(1);
 
-    public static void Run(int iterations, int rounds)
+    public static void Run(int iterations, int rounds, string? only)
     {
+        if (only is not null && !DecoderBenchmarks.Datagrams.Contains(only))
+        {
+            Console.Error.WriteLine($"Unknown datagram '{only}'; --help lists them.");
+            Environment.ExitCode = 2;
+            return;
+        }
         Console.WriteLine($"// {iterations} datagrams per round, {rounds} rounds, after {WarmUp.TotalSeconds:F0} s of warm-up; CPU time of the process");
-        foreach (var name in DecoderBenchmarks.Datagrams)
+        foreach (var name in DecoderBenchmarks.Datagrams.Where(d => only is null || d == only))
         {
             var benchmark = new DecoderBenchmarks { Datagram = name };
             benchmark.Setup();

@@ -34,6 +34,22 @@ public sealed partial class IpfixDecoder
         }
         // One lookup per Set: the domain's samplers and init time, if options data announced them.
         var domain = _options.Find(message.Exporter, FlowProtocol.Ipfix, message.ObservationDomainId);
+        if (!template.HasVariableLengthFields)
+        {
+            // Fixed layout: minLength is the record length and each field sits at its compiled offset.
+            while (set.TryReadSpan(minLength, out var fixedRecord))
+            {
+                var record = new IpfixRecord(message);
+                foreach (var field in fields)
+                {
+                    record.Read(field.Kind, fixedRecord.Slice(field.Offset, field.Length));
+                }
+                record.Finish(message, domain);
+                flows += record.Emit(sink);
+                records++;
+            }
+            return DecodeStatus.Ok; // what is left is shorter than a record: padding (§3.3.1)
+        }
         while (set.Remaining >= minLength)
         {
             var record = new IpfixRecord(message);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FlowViz.Core.Flows;
 using FlowViz.Protocols.NetFlow9;
 using FlowViz.Protocols.OptionsData;
@@ -32,46 +33,51 @@ internal struct IpfixRecord
         };
     }
 
+    /// <summary>
+    /// Stores one field. One switch over the kind: the IPFIX kinds and the v9 kinds whose meaning depends on
+    /// other fields of the record (counters: delta vs total, biflow; times; ICMP type vs ports; sampling) are
+    /// kept aside for <see cref="Finish"/>, the rest go into <see cref="Flow"/> as v9 stores them. Integer
+    /// lengths are 1..8, checked by <see cref="IpfixFieldCompiler"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Read(TemplateFieldKind kind, ReadOnlySpan<byte> value)
     {
-        if (kind is TemplateFieldKind.Skip or TemplateFieldKind.InterfaceName or TemplateFieldKind.InterfaceDescription)
-        {
-            return;
-        }
-        if (NeedsWholeRecord(kind))
-        {
-            ReadInteger(kind, FlowReader.ReadUnsigned(value)); // lengths 1..8, checked by IpfixFieldCompiler
-            return;
-        }
-        NetFlowV9FieldReader.Read(kind, value, ref Flow); // stored as v9 stores them
-    }
-
-    // The kinds added for IPFIX (from BytesTotal on), and the v9 kinds whose meaning depends on other
-    // fields of the record: counters (delta vs total, biflow), times, ICMP type (ports), sampling.
-    private static bool NeedsWholeRecord(TemplateFieldKind kind) =>
-        kind >= TemplateFieldKind.BytesTotal || kind is TemplateFieldKind.Bytes or TemplateFieldKind.Packets
-            or TemplateFieldKind.IcmpType or TemplateFieldKind.FirstSwitched or TemplateFieldKind.LastSwitched
-            or TemplateFieldKind.SamplingInterval;
-
-    private void ReadInteger(TemplateFieldKind kind, ulong value)
-    {
-        if (_sampling.TryRead(kind, value) || _times.TryRead(kind, value))
-        {
-            return;
-        }
         switch (kind)
         {
-            case TemplateFieldKind.Bytes: Flow.Bytes = value; _has |= Has.Bytes; break;
-            case TemplateFieldKind.Packets: Flow.Packets = value; _has |= Has.Packets; break;
-            case TemplateFieldKind.BytesTotal: _bytesTotal = value; break;
-            case TemplateFieldKind.PacketsTotal: _packetsTotal = value; break;
-            case TemplateFieldKind.ReverseBytes: _reverseBytes = value; _has |= Has.Reverse | Has.ReverseBytes; break;
-            case TemplateFieldKind.ReversePackets: _reversePackets = value; _has |= Has.Reverse | Has.ReversePackets; break;
-            case TemplateFieldKind.ReverseBytesTotal: _reverseBytesTotal = value; _has |= Has.Reverse; break;
-            case TemplateFieldKind.ReversePacketsTotal: _reversePacketsTotal = value; _has |= Has.Reverse; break;
-            case TemplateFieldKind.ReverseTcpFlags: _reverseTcpFlags = (byte)value; _has |= Has.ReverseTcpFlags; break;
-            case TemplateFieldKind.IcmpType: _icmp = (ushort)value; break;
-            case TemplateFieldKind.SamplerId: _samplerId = value; _has |= Has.SamplerId; break;
+            case TemplateFieldKind.Skip or TemplateFieldKind.InterfaceName or TemplateFieldKind.InterfaceDescription
+                or TemplateFieldKind.SamplerMode:
+                return;
+            case TemplateFieldKind.Bytes: Flow.Bytes = FlowReader.ReadUnsigned(value); _has |= Has.Bytes; return;
+            case TemplateFieldKind.Packets: Flow.Packets = FlowReader.ReadUnsigned(value); _has |= Has.Packets; return;
+            case TemplateFieldKind.BytesTotal: _bytesTotal = FlowReader.ReadUnsigned(value); return;
+            case TemplateFieldKind.PacketsTotal: _packetsTotal = FlowReader.ReadUnsigned(value); return;
+            case TemplateFieldKind.ReverseBytes:
+                _reverseBytes = FlowReader.ReadUnsigned(value);
+                _has |= Has.Reverse | Has.ReverseBytes;
+                return;
+            case TemplateFieldKind.ReversePackets:
+                _reversePackets = FlowReader.ReadUnsigned(value);
+                _has |= Has.Reverse | Has.ReversePackets;
+                return;
+            case TemplateFieldKind.ReverseBytesTotal: _reverseBytesTotal = FlowReader.ReadUnsigned(value); _has |= Has.Reverse; return;
+            case TemplateFieldKind.ReversePacketsTotal: _reversePacketsTotal = FlowReader.ReadUnsigned(value); _has |= Has.Reverse; return;
+            case TemplateFieldKind.ReverseTcpFlags:
+                _reverseTcpFlags = (byte)FlowReader.ReadUnsigned(value);
+                _has |= Has.ReverseTcpFlags;
+                return;
+            case TemplateFieldKind.IcmpType: _icmp = (ushort)FlowReader.ReadUnsigned(value); return;
+            case TemplateFieldKind.SamplerId: _samplerId = FlowReader.ReadUnsigned(value); _has |= Has.SamplerId; return;
+            case TemplateFieldKind.SamplingInterval or TemplateFieldKind.SamplingPacketInterval
+                or TemplateFieldKind.SamplingPacketSpace or TemplateFieldKind.SamplingSize or TemplateFieldKind.SamplingPopulation:
+                _sampling.TryRead(kind, FlowReader.ReadUnsigned(value));
+                return;
+            case TemplateFieldKind.FirstSwitched or TemplateFieldKind.LastSwitched
+                or >= TemplateFieldKind.StartSeconds and <= TemplateFieldKind.SystemInitTime:
+                _times.TryRead(kind, FlowReader.ReadUnsigned(value));
+                return;
+            default:
+                NetFlowV9FieldReader.Read(kind, value, ref Flow); // stored as v9 stores them
+                return;
         }
     }
 

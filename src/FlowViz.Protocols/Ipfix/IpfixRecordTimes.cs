@@ -89,8 +89,7 @@ internal struct IpfixRecordTimes
             return IpfixTime.TryFromUnixMilliseconds((ulong)init + uptime, out time);
         }
         var durationMs = Has(Forms.StartUptime | Forms.EndUptime) ? unchecked((int)(_endUptime - _startUptime)) : 0;
-        time = isEnd ? export : export.AddMilliseconds(-Math.Max(durationMs, 0));
-        return IpfixTime.IsPlausible(time);
+        return IpfixTime.TryAddMilliseconds(export, isEnd ? 0 : -Math.Max(durationMs, 0), out time);
     }
 
     private readonly bool Has(Forms forms) => (_has & forms) == forms;

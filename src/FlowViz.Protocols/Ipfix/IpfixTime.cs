@@ -3,6 +3,8 @@ namespace FlowViz.Protocols.Ipfix;
 /// <summary>
 /// Converts IPFIX time encodings to UTC without throwing. Anything outside <see cref="Earliest"/> ..
 /// <see cref="Latest"/> is treated as not a time (a corrupt or unset field) and reported as false.
+/// Arithmetic is in ticks: DateTime.AddMilliseconds goes through a double and range checks, a cost
+/// paid per field of every record; whole milliseconds give the same result either way.
 /// </summary>
 internal static class IpfixTime
 {
@@ -17,7 +19,25 @@ internal static class IpfixTime
 
     private static readonly long MaxMilliseconds = (long)(Latest - DateTime.UnixEpoch).TotalMilliseconds;
 
-    public static bool IsPlausible(DateTime time) => time >= Earliest && time < Latest;
+    private static readonly long EarliestTicks = Earliest.Ticks;
+    private static readonly long LatestTicks = Latest.Ticks;
+    private static readonly long UnixEpochTicks = DateTime.UnixEpoch.Ticks;
+
+    public static bool IsPlausible(DateTime time) => IsPlausible(time.Ticks);
+
+    private static bool IsPlausible(long ticks) => ticks >= EarliestTicks && ticks < LatestTicks;
+
+    /// <summary>
+    /// <paramref name="time"/> moved by <paramref name="milliseconds"/> when the result is plausible; false
+    /// (and <paramref name="time"/> unchanged) otherwise. Never throws, whatever the inputs.
+    /// </summary>
+    public static bool TryAddMilliseconds(DateTime time, long milliseconds, out DateTime result)
+    {
+        var ticks = time.Ticks + milliseconds * TimeSpan.TicksPerMillisecond; // |ms| < 2^31 here: no overflow
+        var ok = IsPlausible(ticks);
+        result = ok ? new DateTime(ticks, DateTimeKind.Utc) : time;
+        return ok;
+    }
 
     /// <summary>dateTimeSeconds: seconds since the Unix epoch (RFC 7011 §6.1.7).</summary>
     public static bool TryFromUnixSeconds(ulong seconds, out DateTime time) =>
@@ -26,8 +46,9 @@ internal static class IpfixTime
     /// <summary>dateTimeMilliseconds: milliseconds since the Unix epoch (RFC 7011 §6.1.8).</summary>
     public static bool TryFromUnixMilliseconds(ulong milliseconds, out DateTime time)
     {
-        time = milliseconds <= (ulong)MaxMilliseconds ? DateTime.UnixEpoch.AddMilliseconds(milliseconds) : default;
-        return IsPlausible(time);
+        var ticks = milliseconds <= (ulong)MaxMilliseconds ? UnixEpochTicks + (long)milliseconds * TimeSpan.TicksPerMillisecond : 0;
+        time = new DateTime(ticks, DateTimeKind.Utc);
+        return IsPlausible(ticks);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FlowViz.Core.Flows;
 
 namespace FlowViz.Protocols.NetFlow9;
@@ -9,6 +10,7 @@ namespace FlowViz.Protocols.NetFlow9;
 /// </summary>
 internal static class NetFlowV9FieldReader
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Read(TemplateFieldKind kind, ReadOnlySpan<byte> value, ref FlowRecord flow)
     {
         switch (kind)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FlowViz.Core.Flows;
 using FlowViz.Protocols.NetFlow9;
 using FlowViz.Protocols.OptionsData;
@@ -13,52 +14,75 @@ public sealed partial class IpfixDecoder
     /// names are remembered. Flows counts what was emitted; records counts Data Records read, options data
     /// included, since that is what the message header's sequence number counts (§3.1).
     /// </summary>
+    // Not inlined into ReadSet: its record buffers would then be zeroed for every Set, template Sets too.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private DecodeStatus ReadDataSet(ref FlowReader set, NetFlowV9Template template, in IpfixMessage message,
-        IFlowRecordSink sink, ref int flows, ref int records)
+        ref DatagramLookups lookups, IFlowRecordSink sink, ref int flows, ref int records)
     {
-        var fields = template.FieldArray;
-        var minLength = template.RecordLength;
         if (template.IsOptions)
         {
-            while (set.Remaining >= minLength)
-            {
-                var options = default(OptionsRecord);
-                if (!TryReadOptionsRecord(ref set, fields, ref options))
-                {
-                    return Rest(ref set);
-                }
-                options.Apply(_options, sink, message.Exporter, FlowProtocol.Ipfix, message.ObservationDomainId);
-                records++;
-            }
-            return DecodeStatus.Ok;
+            lookups.Forget(); // the options may announce the domain's first sampler or init time
+            return ReadOptionsDataSet(ref set, template, message, sink, ref records);
         }
-        // One lookup per Set: the domain's samplers and init time, if options data announced them.
-        var domain = _options.Find(message.Exporter, FlowProtocol.Ipfix, message.ObservationDomainId);
-        if (!template.HasVariableLengthFields)
+        // The domain's samplers and init time, if options data announced them.
+        var domain = lookups.Domain(message.Exporter, FlowProtocol.Ipfix, message.ObservationDomainId);
+        return template.HasVariableLengthFields
+            ? ReadVariableDataSet(ref set, template, message, domain, sink, ref flows, ref records)
+            : ReadFixedDataSet(ref set, template, message, domain, sink, ref flows, ref records);
+    }
+
+    /// <summary>Records without variable-length fields: each field sits at its compiled offset.</summary>
+    private static DecodeStatus ReadFixedDataSet(ref FlowReader set, NetFlowV9Template template, in IpfixMessage message,
+        ExporterDomainOptions? domain, IFlowRecordSink sink, ref int flows, ref int records)
+    {
+        var fields = template.FieldArray;
+        var record = default(IpfixRecord);
+        while (set.TryReadSpan(template.RecordLength, out var bytes))
         {
-            // Fixed layout: minLength is the record length and each field sits at its compiled offset.
-            while (set.TryReadSpan(minLength, out var fixedRecord))
+            record.Start(message);
+            foreach (var field in fields)
             {
-                var record = new IpfixRecord(message);
-                foreach (var field in fields)
-                {
-                    record.Read(field.Kind, fixedRecord.Slice(field.Offset, field.Length));
-                }
-                record.Finish(message, domain);
-                flows += record.Emit(sink);
-                records++;
+                record.Read(field.Kind, bytes.Slice(field.Offset, field.Length));
             }
-            return DecodeStatus.Ok; // what is left is shorter than a record: padding (§3.3.1)
+            record.Finish(message, domain);
+            flows += record.Emit(sink);
+            records++;
         }
-        while (set.Remaining >= minLength)
+        return DecodeStatus.Ok; // what is left is shorter than a record: padding (§3.3.1)
+    }
+
+    /// <summary>Records with variable-length fields (§7): walked field by field.</summary>
+    private static DecodeStatus ReadVariableDataSet(ref FlowReader set, NetFlowV9Template template, in IpfixMessage message,
+        ExporterDomainOptions? domain, IFlowRecordSink sink, ref int flows, ref int records)
+    {
+        var fields = template.FieldArray;
+        var record = default(IpfixRecord);
+        while (set.Remaining >= template.RecordLength)
         {
-            var record = new IpfixRecord(message);
+            record.Start(message);
             if (!TryReadFlowRecord(ref set, fields, ref record))
             {
                 return Rest(ref set);
             }
             record.Finish(message, domain);
             flows += record.Emit(sink);
+            records++;
+        }
+        return DecodeStatus.Ok;
+    }
+
+    private DecodeStatus ReadOptionsDataSet(ref FlowReader set, NetFlowV9Template template, in IpfixMessage message,
+        IFlowRecordSink sink, ref int records)
+    {
+        var fields = template.FieldArray;
+        while (set.Remaining >= template.RecordLength)
+        {
+            var options = default(OptionsRecord);
+            if (!TryReadOptionsRecord(ref set, fields, ref options))
+            {
+                return Rest(ref set);
+            }
+            options.Apply(_options, sink, message.Exporter, FlowProtocol.Ipfix, message.ObservationDomainId);
             records++;
         }
         return DecodeStatus.Ok;

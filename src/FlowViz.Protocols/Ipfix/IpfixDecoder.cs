@@ -68,8 +68,8 @@ public sealed partial class IpfixDecoder
             return DecodeResult.Failed(DecodeStatus.Truncated);
         }
 
-        var message = new IpfixMessage(context, ExportClock.FromUnixSeconds(exportSeconds), observationDomainId,
-            _templates.NowTicks);
+        var message = new IpfixMessage(context, ExportClock.FromUnixSeconds(exportSeconds), observationDomainId);
+        var lookups = new DatagramLookups(_templates, _options, _templates.NowTicks);
         var reader = new FlowReader(datagram[HeaderLength..length]);
         var status = DecodeStatus.Ok;
         var flows = 0;
@@ -77,7 +77,7 @@ public sealed partial class IpfixDecoder
         var records = 0;
         while (reader.Remaining > 0 && status is DecodeStatus.Ok or DecodeStatus.MissingTemplate)
         {
-            status = DecodeStatusOrder.Worst(status, ReadSet(ref reader, message, sink, ref flows, ref missing, ref records));
+            status = DecodeStatusOrder.Worst(status, ReadSet(ref reader, message, ref lookups, sink, ref flows, ref missing, ref records));
         }
         // §3.1: the sequence number counts Data Records per observation domain. Records in a Set whose
         // template is unknown cannot be counted, so such a message leaves the increment unknown.
@@ -88,8 +88,8 @@ public sealed partial class IpfixDecoder
         };
     }
 
-    private DecodeStatus ReadSet(ref FlowReader reader, in IpfixMessage message, IFlowRecordSink sink,
-        ref int flows, ref int missing, ref int records)
+    private DecodeStatus ReadSet(ref FlowReader reader, in IpfixMessage message, ref DatagramLookups lookups,
+        IFlowRecordSink sink, ref int flows, ref int missing, ref int records)
     {
         if (!reader.TryReadUInt16(out var setId) | !reader.TryReadUInt16(out var length))
         {
@@ -105,12 +105,11 @@ public sealed partial class IpfixDecoder
         }
         switch (setId)
         {
-            case TemplateSetId:
-                return ReadTemplateSet(ref set, message, isOptions: false);
-            case OptionsTemplateSetId:
-                return ReadTemplateSet(ref set, message, isOptions: true);
-            case >= MinDataSetId when _templates.Find(message.KeyFor(setId), message.TemplateClockTicks) is { } template:
-                return ReadDataSet(ref set, template, message, sink, ref flows, ref records);
+            case TemplateSetId or OptionsTemplateSetId:
+                lookups.Forget();
+                return ReadTemplateSet(ref set, message, isOptions: setId == OptionsTemplateSetId);
+            case >= MinDataSetId when lookups.Template(message.KeyFor(setId)) is { } template:
+                return ReadDataSet(ref set, template, message, ref lookups, sink, ref flows, ref records);
             case >= MinDataSetId:
                 missing++; // exporters resend templates (UDP, RFC 7011 §8.4); data first is expected
                 return DecodeStatus.MissingTemplate;

@@ -5,16 +5,17 @@ namespace FlowViz.Protocols.Ipfix;
 
 /// <summary>
 /// What every Set of one IPFIX Message shares (RFC 7011 §3.1): where it came from, its export time and
-/// domain, and the template cache's clock read once for the message (as in NetFlowV9Packet).
+/// domain.
 /// </summary>
-internal readonly struct IpfixMessage(in DatagramContext context, DateTime exportTimeUtc, uint observationDomainId,
-    long templateClockTicks)
+internal readonly struct IpfixMessage(in DatagramContext context, DateTime exportTimeUtc, uint observationDomainId)
 {
     public readonly FlowAddress Exporter = context.Exporter;
     public readonly DateTime ReceivedUtc = context.ReceivedUtc;
     public readonly DateTime ExportTimeUtc = exportTimeUtc;
     public readonly uint ObservationDomainId = observationDomainId;
-    public readonly long TemplateClockTicks = templateClockTicks;
+
+    /// <summary>The export time, or the receive time when the export time is implausible: the time records without times get.</summary>
+    public readonly DateTime FlowTimeBaseUtc = IpfixTime.IsPlausible(exportTimeUtc) ? exportTimeUtc : context.ReceivedUtc;
 
     public TemplateKey KeyFor(ushort templateId) => new(Exporter, FlowProtocol.Ipfix, ObservationDomainId, templateId);
 }

@@ -21,16 +21,15 @@ internal struct IpfixRecord
     private ushort _icmp;
     private byte _reverseTcpFlags;
 
-    public IpfixRecord(in IpfixMessage message)
+    /// <summary>Clears what the previous record left and sets what every record of the message shares.</summary>
+    public void Start(in IpfixMessage message)
     {
-        Flow = new FlowRecord
-        {
-            TimeReceived = message.ReceivedUtc,
-            Exporter = message.Exporter,
-            ObservationDomainId = message.ObservationDomainId,
-            FlowProtocol = FlowProtocol.Ipfix,
-            Direction = FlowDirection.Unknown,
-        };
+        this = default;
+        Flow.TimeReceived = message.ReceivedUtc;
+        Flow.Exporter = message.Exporter;
+        Flow.ObservationDomainId = message.ObservationDomainId;
+        Flow.FlowProtocol = FlowProtocol.Ipfix;
+        Flow.Direction = FlowDirection.Unknown;
     }
 
     /// <summary>
@@ -42,41 +41,33 @@ internal struct IpfixRecord
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Read(TemplateFieldKind kind, ReadOnlySpan<byte> value)
     {
+        var number = NetFlowV9FieldReader.Number(value);
         switch (kind)
         {
             case TemplateFieldKind.Skip or TemplateFieldKind.InterfaceName or TemplateFieldKind.InterfaceDescription
                 or TemplateFieldKind.SamplerMode:
                 return;
-            case TemplateFieldKind.Bytes: Flow.Bytes = FlowReader.ReadUnsigned(value); _has |= Has.Bytes; return;
-            case TemplateFieldKind.Packets: Flow.Packets = FlowReader.ReadUnsigned(value); _has |= Has.Packets; return;
-            case TemplateFieldKind.BytesTotal: _bytesTotal = FlowReader.ReadUnsigned(value); return;
-            case TemplateFieldKind.PacketsTotal: _packetsTotal = FlowReader.ReadUnsigned(value); return;
-            case TemplateFieldKind.ReverseBytes:
-                _reverseBytes = FlowReader.ReadUnsigned(value);
-                _has |= Has.Reverse | Has.ReverseBytes;
-                return;
-            case TemplateFieldKind.ReversePackets:
-                _reversePackets = FlowReader.ReadUnsigned(value);
-                _has |= Has.Reverse | Has.ReversePackets;
-                return;
-            case TemplateFieldKind.ReverseBytesTotal: _reverseBytesTotal = FlowReader.ReadUnsigned(value); _has |= Has.Reverse; return;
-            case TemplateFieldKind.ReversePacketsTotal: _reversePacketsTotal = FlowReader.ReadUnsigned(value); _has |= Has.Reverse; return;
-            case TemplateFieldKind.ReverseTcpFlags:
-                _reverseTcpFlags = (byte)FlowReader.ReadUnsigned(value);
-                _has |= Has.ReverseTcpFlags;
-                return;
-            case TemplateFieldKind.IcmpType: _icmp = (ushort)FlowReader.ReadUnsigned(value); return;
-            case TemplateFieldKind.SamplerId: _samplerId = FlowReader.ReadUnsigned(value); _has |= Has.SamplerId; return;
+            case TemplateFieldKind.Bytes: Flow.Bytes = number; _has |= Has.Bytes; return;
+            case TemplateFieldKind.Packets: Flow.Packets = number; _has |= Has.Packets; return;
+            case TemplateFieldKind.BytesTotal: _bytesTotal = number; return;
+            case TemplateFieldKind.PacketsTotal: _packetsTotal = number; return;
+            case TemplateFieldKind.ReverseBytes: _reverseBytes = number; _has |= Has.Reverse | Has.ReverseBytes; return;
+            case TemplateFieldKind.ReversePackets: _reversePackets = number; _has |= Has.Reverse | Has.ReversePackets; return;
+            case TemplateFieldKind.ReverseBytesTotal: _reverseBytesTotal = number; _has |= Has.Reverse; return;
+            case TemplateFieldKind.ReversePacketsTotal: _reversePacketsTotal = number; _has |= Has.Reverse; return;
+            case TemplateFieldKind.ReverseTcpFlags: _reverseTcpFlags = (byte)number; _has |= Has.ReverseTcpFlags; return;
+            case TemplateFieldKind.IcmpType: _icmp = (ushort)number; return;
+            case TemplateFieldKind.SamplerId: _samplerId = number; _has |= Has.SamplerId; return;
             case TemplateFieldKind.SamplingInterval or TemplateFieldKind.SamplingPacketInterval
                 or TemplateFieldKind.SamplingPacketSpace or TemplateFieldKind.SamplingSize or TemplateFieldKind.SamplingPopulation:
-                _sampling.TryRead(kind, FlowReader.ReadUnsigned(value));
+                _sampling.TryRead(kind, number);
                 return;
             case TemplateFieldKind.FirstSwitched or TemplateFieldKind.LastSwitched
                 or >= TemplateFieldKind.StartSeconds and <= TemplateFieldKind.SystemInitTime:
-                _times.TryRead(kind, FlowReader.ReadUnsigned(value));
+                _times.TryRead(kind, number);
                 return;
             default:
-                NetFlowV9FieldReader.Read(kind, value, ref Flow); // stored as v9 stores them
+                NetFlowV9FieldReader.Store(kind, value, number, ref Flow); // stored as v9 stores them
                 return;
         }
     }

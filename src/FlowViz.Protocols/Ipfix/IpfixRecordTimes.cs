@@ -50,7 +50,7 @@ internal struct IpfixRecordTimes
     /// <summary>Sets the flow's times; <paramref name="domainSystemInitMs"/> is IE 160 from options data, if any.</summary>
     public readonly void Resolve(in IpfixMessage message, long? domainSystemInitMs, ref FlowRecord flow)
     {
-        var export = IpfixTime.IsPlausible(message.ExportTimeUtc) ? message.ExportTimeUtc : message.ReceivedUtc;
+        var export = message.FlowTimeBaseUtc;
         var systemInit = Has(Forms.SystemInit) ? (long)Math.Min(_systemInitMs, long.MaxValue) : domainSystemInitMs;
         var (start, hasStart) = (_start, Has(Forms.Start));
         var (end, hasEnd) = (_end, Has(Forms.End));

@@ -12,20 +12,21 @@ public sealed partial class NetFlowV9Decoder
     /// (§6.2). Returns the number of flows emitted.
     /// </summary>
     private int ReadDataFlowSet(ReadOnlySpan<byte> set, NetFlowV9Template template, in NetFlowV9Packet packet,
-        IFlowRecordSink sink)
+        ref DatagramLookups lookups, IFlowRecordSink sink)
     {
         var fields = template.FieldArray;
         var recordLength = template.RecordLength;
         if (template.IsOptions)
         {
+            lookups.Forget(); // the options may announce the domain's first sampler
             for (var offset = 0; set.Length - offset >= recordLength; offset += recordLength)
             {
                 ReadOptionsRecord(set.Slice(offset, recordLength), fields, packet, sink);
             }
             return 0;
         }
-        // One lookup per FlowSet: the domain's samplers, if options data announced any.
-        var samplers = _options.Find(packet.Exporter, FlowProtocol.NetFlowV9, packet.SourceId);
+        // The domain's samplers, if options data announced any.
+        var samplers = lookups.Domain(packet.Exporter, FlowProtocol.NetFlowV9, packet.SourceId);
         var count = 0;
         var flow = default(FlowRecord);
         for (var offset = 0; set.Length - offset >= recordLength; offset += recordLength)
@@ -69,34 +70,35 @@ public sealed partial class NetFlowV9Decoder
         foreach (var field in fields)
         {
             var value = record.Slice(field.Offset, field.Length);
+            var number = NetFlowV9FieldReader.Number(value);
             switch (field.Kind)
             {
                 case TemplateFieldKind.IcmpType:
-                    icmp = (ushort)FlowReader.ReadUnsigned(value);
+                    icmp = (ushort)number;
                     break;
                 case TemplateFieldKind.SamplerId:
-                    samplerId = FlowReader.ReadUnsigned(value);
+                    samplerId = number;
                     break;
                 case TemplateFieldKind.StartSeconds or TemplateFieldKind.StartMilliseconds
-                    when AbsoluteTime(field.Kind, value, out var start):
+                    when AbsoluteTime(field.Kind, number, out var start):
                     flow.TimeStart = start;
                     times |= RecordTimes.First;
                     break;
                 case TemplateFieldKind.EndSeconds or TemplateFieldKind.EndMilliseconds
-                    when AbsoluteTime(field.Kind, value, out var end):
+                    when AbsoluteTime(field.Kind, number, out var end):
                     flow.TimeEnd = end;
                     times |= RecordTimes.Last;
                     break;
                 case TemplateFieldKind.FirstSwitched:
-                    flow.TimeStart = packet.Clock.ToUtc((uint)FlowReader.ReadUnsigned(value));
+                    flow.TimeStart = packet.Clock.ToUtc((uint)number);
                     times |= RecordTimes.First;
                     break;
                 case TemplateFieldKind.LastSwitched:
-                    flow.TimeEnd = packet.Clock.ToUtc((uint)FlowReader.ReadUnsigned(value));
+                    flow.TimeEnd = packet.Clock.ToUtc((uint)number);
                     times |= RecordTimes.Last;
                     break;
                 default:
-                    NetFlowV9FieldReader.Read(field.Kind, value, ref flow);
+                    NetFlowV9FieldReader.Store(field.Kind, value, number, ref flow);
                     break;
             }
         }
@@ -122,13 +124,10 @@ public sealed partial class NetFlowV9Decoder
         }
     }
 
-    private static bool AbsoluteTime(TemplateFieldKind kind, ReadOnlySpan<byte> value, out DateTime time)
-    {
-        var number = FlowReader.ReadUnsigned(value);
-        return kind is TemplateFieldKind.StartSeconds or TemplateFieldKind.EndSeconds
+    private static bool AbsoluteTime(TemplateFieldKind kind, ulong number, out DateTime time) =>
+        kind is TemplateFieldKind.StartSeconds or TemplateFieldKind.EndSeconds
             ? Ipfix.IpfixTime.TryFromUnixSeconds(number, out time)
             : Ipfix.IpfixTime.TryFromUnixMilliseconds(number, out time);
-    }
 
     [Flags]
     private enum RecordTimes : byte

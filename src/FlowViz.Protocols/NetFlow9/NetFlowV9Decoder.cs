@@ -68,14 +68,14 @@ public sealed partial class NetFlowV9Decoder
         }
 
         var packet = new NetFlowV9Packet(context, sourceId,
-            ExportClock.ForHeader(ExportClock.FromUnixSeconds(unixSecs), sysUptime, context.ReceivedUtc),
-            _templates.NowTicks);
+            ExportClock.ForHeader(ExportClock.FromUnixSeconds(unixSecs), sysUptime, context.ReceivedUtc));
+        var lookups = new DatagramLookups(_templates, _options, _templates.NowTicks);
         var status = DecodeStatus.Ok;
         var flows = 0;
         var missing = 0;
         while (reader.Remaining > 0 && status is DecodeStatus.Ok or DecodeStatus.MissingTemplate)
         {
-            var setStatus = ReadFlowSet(ref reader, packet, sink, ref flows, ref missing);
+            var setStatus = ReadFlowSet(ref reader, packet, ref lookups, sink, ref flows, ref missing);
             status = DecodeStatusOrder.Worst(status, setStatus);
         }
         // §5.1: the package sequence counts export packets per source ID, whatever they carry.
@@ -85,8 +85,8 @@ public sealed partial class NetFlowV9Decoder
         };
     }
 
-    private DecodeStatus ReadFlowSet(ref FlowReader reader, in NetFlowV9Packet packet, IFlowRecordSink sink,
-        ref int flows, ref int missing)
+    private DecodeStatus ReadFlowSet(ref FlowReader reader, in NetFlowV9Packet packet, ref DatagramLookups lookups,
+        IFlowRecordSink sink, ref int flows, ref int missing)
     {
         if (reader.Remaining < 4)
         {
@@ -106,11 +106,13 @@ public sealed partial class NetFlowV9Decoder
         switch (flowSetId)
         {
             case TemplateFlowSetId:
+                lookups.Forget();
                 return ReadTemplateFlowSet(ref set, packet);
             case OptionsTemplateFlowSetId:
+                lookups.Forget();
                 return ReadOptionsTemplateFlowSet(ref set, packet);
-            case >= MinDataFlowSetId when _templates.Find(packet.KeyFor(flowSetId), packet.TemplateClockTicks) is { } template:
-                flows += ReadDataFlowSet(set.UnreadSpan, template, packet, sink);
+            case >= MinDataFlowSetId when lookups.Template(packet.KeyFor(flowSetId)) is { } template:
+                flows += ReadDataFlowSet(set.UnreadSpan, template, packet, ref lookups, sink);
                 return DecodeStatus.Ok;
             case >= MinDataFlowSetId:
                 missing++; // exporters resend templates; data first is expected after a restart

@@ -45,7 +45,9 @@ internal struct DatagramLookups(TemplateCache templates, ExporterOptionsCache op
     {
         if (!_domainLooked)
         {
-            _domain = options.Find(exporter, protocol, observationDomainId);
+            // The template clock reading serves when both caches age by the same clock (as FlowDatagramDecoder builds them).
+            _domain = options.Find(exporter, protocol, observationDomainId,
+                ReferenceEquals(options.Clock, templates.Clock) ? templateClockTicks : null);
             _domainLooked = true;
         }
         return _domain;

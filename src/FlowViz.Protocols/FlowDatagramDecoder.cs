@@ -24,8 +24,9 @@ public sealed class FlowDatagramDecoder
     {
     }
 
+    /// <summary>Creates a decoder over a template cache, with an options cache on the same clock and expiry.</summary>
     public FlowDatagramDecoder(TemplateCache templates)
-        : this(templates, new OptionsData.ExporterOptionsCache())
+        : this(templates, OptionsFor(templates))
     {
     }
 
@@ -39,6 +40,9 @@ public sealed class FlowDatagramDecoder
 
     /// <summary>The templates received so far (v9 and IPFIX), for diagnostics and periodic purging.</summary>
     public TemplateCache Templates => _netFlowV9.Templates;
+
+    /// <summary>Sampler rates and init times from v9/IPFIX options data, for diagnostics and periodic purging.</summary>
+    public OptionsData.ExporterOptionsCache Options => _options;
 
     /// <summary>
     /// Grows whenever a datagram added, changed or withdrew a template or changed sampler/clock options:
@@ -67,5 +71,11 @@ public sealed class FlowDatagramDecoder
             IpfixDecoder.Version => _ipfix.Decode(datagram, context, sink),
             _ => DecodeResult.Failed(DecodeStatus.UnsupportedVersion),
         };
+    }
+
+    private static OptionsData.ExporterOptionsCache OptionsFor(TemplateCache templates)
+    {
+        ArgumentNullException.ThrowIfNull(templates);
+        return new OptionsData.ExporterOptionsCache(templates.Clock, templates.Expiry);
     }
 }

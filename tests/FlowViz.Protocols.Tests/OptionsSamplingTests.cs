@@ -52,12 +52,12 @@ public class OptionsSamplingTests
     // A Cisco Flexible NetFlow "random 1-out-of-2" sampler: options template 256, scope System (4 bytes),
     // FLOW_SAMPLER_ID (48, 1 byte), FLOW_SAMPLER_MODE (49, 1 byte, 2 = random), FLOW_SAMPLER_RANDOM_INTERVAL
     // (50, 4 bytes), then a custom record without timestamps: addresses, ports, bytes, packets and FLOW_SAMPLER_ID.
-    private static byte[] CiscoFnfOptions() => new V9PacketBuilder(sysUptimeMs: 3_600_000, unixSecs: 1_700_000_000, sourceId: 256)
+    internal static byte[] CiscoFnfOptions() => new V9PacketBuilder(sysUptimeMs: 3_600_000, unixSecs: 1_700_000_000, sourceId: 256)
         .FlowSet(1, [0x01, 0x00, 0, 4, 0, 12, 0, 1, 0, 4, 0, 48, 0, 1, 0, 49, 0, 1, 0, 50, 0, 4, 0, 0])
         .Data(0x0100, [0, 0, 0, 0, 1, 2, 0, 0, 0, 2, 0, 0])
         .Build();
 
-    private static byte[] CiscoFnfData(params (ushort Type, ushort Length)[] extra) =>
+    internal static byte[] CiscoFnfData(params (ushort Type, ushort Length)[] extra) =>
         new V9PacketBuilder(sysUptimeMs: 3_600_000, unixSecs: 1_700_000_000, sourceId: 256)
             .Template(260, [(8, 4), (12, 4), (7, 2), (11, 2), (1, 4), (2, 4), (48, 1), .. extra])
             .Data(260, [.. V9PacketBuilder.Be(0xC000_0201, 4), .. V9PacketBuilder.Be(0xC633_6402, 4), .. V9PacketBuilder.Be(51000, 2),

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FlowViz.Core.Flows;
 using FlowViz.Protocols.OptionsData;
 
@@ -11,6 +12,8 @@ public sealed partial class NetFlowV9Decoder
     /// are walked the same way but not emitted: their sampler and interface names are remembered
     /// (§6.2). Returns the number of flows emitted.
     /// </summary>
+    // Not inlined into ReadFlowSet: its record buffer would then be zeroed for every FlowSet, template ones too.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private int ReadDataFlowSet(ReadOnlySpan<byte> set, NetFlowV9Template template, in NetFlowV9Packet packet,
         ref DatagramLookups lookups, IFlowRecordSink sink)
     {

@@ -25,7 +25,7 @@ public sealed partial class NetFlowV9Decoder
     private readonly ExporterOptionsCache _options;
 
     public NetFlowV9Decoder(TemplateCache templates)
-        : this(templates, new ExporterOptionsCache())
+        : this(templates, new ExporterOptionsCache(templates?.Clock ?? TimeProvider.System, templates?.Expiry))
     {
     }
 

@@ -133,6 +133,9 @@ public sealed class TemplateCache
     /// <summary>The expiry clock, in UTC ticks.</summary>
     internal long NowTicks => _timeProvider.GetUtcNow().UtcTicks;
 
+    /// <summary>The clock templates age by (options data ages by the same one when the decoder built both caches).</summary>
+    internal TimeProvider Clock => _timeProvider;
+
     private long Now => NowTicks;
 
     private bool IsExpired(Entry entry, long now) => now - Volatile.Read(ref entry.RefreshedTicks) > Expiry.Ticks;

@@ -4,16 +4,27 @@ namespace FlowViz.Protocols.OptionsData;
 
 /// <summary>
 /// What options data told us about one exporter's observation domain (v9 source ID): its samplers'
-/// rates and its system init time. Looked up once per data set, then read per record without allocating.
+/// rates and its system init time. Looked up once per datagram, then read per record without allocating.
 /// </summary>
 public sealed class ExporterDomainOptions(ExporterOptionsCache? owner = null)
 {
+    /// <summary>
+    /// Samplers remembered per domain. A router has a handful (Cisco allows one per interface and direction);
+    /// the bound keeps an exporter that sends ever new sampler IDs from growing the cache. Beyond it a new
+    /// sampler's rate is still the domain's latest rate, which records without a known sampler ID take.
+    /// </summary>
+    public const int MaxSamplers = 1024;
+
     private readonly ConcurrentDictionary<ulong, uint> _samplers = new();
     private long _systemInitTimeMs = -1;
+    private long _refreshedTicks;
     private uint _latestRate;
 
     /// <summary>The rate of the sampler most recently announced; 0 when none was.</summary>
     public uint LatestSamplingRate => Volatile.Read(ref _latestRate);
+
+    /// <summary>Samplers whose rates are remembered (at most <see cref="MaxSamplers"/>).</summary>
+    public int SamplerCount => _samplers.Count;
 
     /// <summary>
     /// systemInitTimeMilliseconds (IPFIX IE 160), the base of flowStart/EndSysUpTime, when an options
@@ -28,13 +39,22 @@ public sealed class ExporterDomainOptions(ExporterOptionsCache? owner = null)
     public uint RateFor(bool hasSamplerId, ulong samplerId) =>
         hasSamplerId && _samplers.TryGetValue(samplerId, out var rate) ? rate : LatestSamplingRate;
 
+    /// <summary>When an options record last announced something for this domain (UTC ticks of the cache's clock).</summary>
+    internal long RefreshedTicks => Volatile.Read(ref _refreshedTicks);
+
+    internal void Refresh(long nowTicks) => Volatile.Write(ref _refreshedTicks, nowTicks);
+
     internal void SetSampler(ulong samplerId, uint rate)
     {
-        if (!_samplers.TryGetValue(samplerId, out var known) || known != rate)
+        var known = _samplers.TryGetValue(samplerId, out var knownRate);
+        if (!known || knownRate != rate)
         {
             owner?.NoteChange();
         }
-        _samplers[samplerId] = rate;
+        if (known || _samplers.Count < MaxSamplers)
+        {
+            _samplers[samplerId] = rate;
+        }
         Volatile.Write(ref _latestRate, rate);
     }
 

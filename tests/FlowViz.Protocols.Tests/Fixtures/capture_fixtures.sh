@@ -50,7 +50,9 @@ sfprobe_capture() { # name input sampling-rate port [extra pmacctd config lines]
     sleep 1
     kill "$tcpdump_pid"; wait "$tcpdump_pid" || true
     i=0
-    tshark -r "captures/$1.pcap" -d "udp.port==$4,sflow" -Y "${6:-sflow}" -T fields -e udp.payload | while read -r hex; do
+    # -E occurrence=f: only the outer UDP payload. With the sFlow dissector on, each sampled UDP packet adds
+    # its own udp.payload field, which xxd would append to the datagram (the first committed .bin files had them).
+    tshark -r "captures/$1.pcap" -d "udp.port==$4,sflow" -Y "${6:-sflow}" -T fields -E occurrence=f -e udp.payload | while read -r hex; do
         i=$((i + 1))
         echo "$hex" | xxd -r -p > "sflow/$1-$i.bin"
     done

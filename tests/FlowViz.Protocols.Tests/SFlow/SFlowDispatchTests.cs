@@ -22,6 +22,22 @@ public class SFlowDispatchTests
     }
 
     [Fact]
+    public void Decode_BytesAfterTheDeclaredSamples_IgnoredAndRecordsUnchanged()
+    {
+        // The first sFlow fixtures carried such a tail by accident (see Fixtures/README.md); the decoder
+        // tolerates it, as it tolerates trailing padding in NetFlow.
+        var datagram = Fixture.Payload("sflow/pmacct-bulk-1.bin");
+        _decoder.Decode(datagram, Fixture.Context, _sink);
+        var clean = _sink.Flows.ToList();
+        _sink.Flows.Clear();
+
+        var result = _decoder.Decode([.. datagram, .. "bbbbbbbbbbbbbbbbbbbbbbbbbbbbb"u8], Fixture.Context, _sink);
+
+        Assert.Equal((DecodeStatus.Ok, 8), (result.Status, result.FlowCount));
+        Assert.Equal(clean, _sink.Flows);
+    }
+
+    [Fact]
     public void Decode_NetFlowV5Fixture_StillGoesToNetFlowV5Decoder()
     {
         var result = _decoder.Decode(Fixture.Payload("netflow5/softflowd-mixed-1.bin"), Fixture.Context, _sink);

@@ -22,7 +22,7 @@ namespace FlowViz.Benchmarks;
 [MemoryDiagnoser]
 public class EnrichmentBenchmarks : IDisposable
 {
-    private const int Records = 4_096;
+    public const int Records = 4_096;
     private readonly FlowRecord[] _flows = new FlowRecord[Records];
     private string _directory = "";
     private GeoIPDatabases? _geoIP;

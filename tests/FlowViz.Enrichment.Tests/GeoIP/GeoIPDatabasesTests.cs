@@ -63,19 +63,20 @@ public sealed class GeoIPDatabasesTests : IDisposable
     }
 
     [Fact]
-    public void Enrich_NestedNetworksSharingACacheSlot_EachAddressGetsItsOwnNetworksAnswer()
+    public void Enrich_NestedNetworksSharingACacheSet_EachAddressGetsItsOwnNetworksAnswer()
     {
-        // Four /26s of one /24 land in the same cache slot (it is chosen by the /24): alternating between them must
-        // never return a neighbour's answer.
-        using var geo = Open(country: TestDatabases.Country(("10.0.0.0/8", "US"), ("10.9.9.0/26", "CA"), ("10.9.9.64/26", "MX"), ("10.9.9.128/25", "BR")));
-        string[] expected = ["CA", "MX", "BR", "BR"];
+        // Eight /27s of one /24 land in the same 4-way cache set (it is chosen by the /24): cycling through them
+        // evicts entries all the time and must never return a neighbour's answer.
+        string[] countries = ["CA", "MX", "BR", "AR", "CL", "PE", "CO", "UY"];
+        var networks = countries.Select((code, i) => ($"10.9.9.{i * 32}/27", code)).Prepend(("10.0.0.0/8", "US")).ToArray();
+        using var geo = Open(country: TestDatabases.Country(networks));
 
         for (var round = 0; round < 3; round++)
         {
-            for (var quarter = 0; quarter < 4; quarter++)
+            for (var i = 0; i < countries.Length; i++)
             {
-                var flow = Enrich(geo, new FlowRecord { SrcAddr = FlowAddress.Parse($"10.9.9.{quarter * 64 + 5}"), DstAddr = FlowAddress.Parse("10.200.1.1") });
-                Assert.Equal((expected[quarter], "US"), (CountryCodes.Format(flow.SrcCountry), CountryCodes.Format(flow.DstCountry)));
+                var flow = Enrich(geo, new FlowRecord { SrcAddr = FlowAddress.Parse($"10.9.9.{i * 32 + 5}"), DstAddr = FlowAddress.Parse("10.200.1.1") });
+                Assert.Equal((countries[i], "US"), (CountryCodes.Format(flow.SrcCountry), CountryCodes.Format(flow.DstCountry)));
             }
         }
     }

@@ -29,7 +29,8 @@ public sealed partial class CollectorService(
     CollectorEndpoints endpoints,
     TimeProvider time,
     ILogger<CollectorService> logger,
-    IInterfaceCounterWriter? counterWriter = null) : BackgroundService
+    IInterfaceCounterWriter? counterWriter = null,
+    IFlowEnricher? enricher = null) : BackgroundService
 {
     private readonly CollectorOptions _options = options.Value;
     private readonly List<UdpFlowListener> _listeners = [];
@@ -101,7 +102,8 @@ public sealed partial class CollectorService(
         var writers = Enumerable.Range(0, _options.Writers).Select(_ => Task.Run(() => writerLoop.RunAsync(batches.Reader, _abortWrites.Token))).ToArray();
         var workers = dispatcher.Readers
             .Select(reader => Task.Run(() =>
-                new DecodeWorker(decoder, statistics, _options.BatchSize, _options.BatchMaxAge, time, _journal, counterWriter is null ? null : _counters).RunAsync(reader, batches.Writer)))
+                new DecodeWorker(decoder, statistics, _options.BatchSize, _options.BatchMaxAge, time, _journal, counterWriter is null ? null : _counters, enricher)
+                    .RunAsync(reader, batches.Writer)))
             .ToArray();
         var maintenance = Task.Run(() => MaintainTemplatesAsync(stoppingToken));
         var counters = Task.Run(() => WriteCountersAsync(stoppingToken));

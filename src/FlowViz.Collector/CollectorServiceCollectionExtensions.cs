@@ -9,7 +9,8 @@ public static class CollectorServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the UDP collector. The host must also register an <see cref="Core.Flows.IFlowBatchWriter"/>
-    /// (storage) and bind <see cref="CollectorOptions"/>.
+    /// (storage) and bind <see cref="CollectorOptions"/>. An <see cref="Core.Flows.IFlowEnricher"/> registered by the host
+    /// (enrichment) is called on every record before it is batched; without one, records are stored as decoded.
     /// </summary>
     public static IServiceCollection AddFlowVizCollector(this IServiceCollection services)
     {

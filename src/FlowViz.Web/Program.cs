@@ -1,4 +1,5 @@
 using FlowViz.Collector;
+using FlowViz.Enrichment;
 using FlowViz.Generator;
 using FlowViz.Generator.Demo;
 using FlowViz.Storage;
@@ -48,6 +49,7 @@ builder.Services.PostConfigure<CollectorOptions>(options =>
     options.TemplateJournalFile ??= Path.Combine(dataDirectory, "templates.journal"); // "" configured: not kept
 });
 builder.Services.AddFlowVizCollector();
+builder.Services.AddFlowEnrichment(builder.Configuration); // section "Enrichment": GeoIP, local networks, application rules
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.SectionName));
 builder.Services.AddFlowVizDemo(services => services.GetRequiredService<CollectorEndpoints>().LoopbackTarget());
 

@@ -14,7 +14,8 @@ public class DecoderBenchmarks
     private FlowDatagramDecoder _decoder = null!;
     private byte[] _datagram = [];
 
-    public static readonly string[] Datagrams =
+    // A property: BenchmarkDotNet 0.15 reads [ParamsSource] only from properties and methods, and refuses to run any benchmark otherwise.
+    public static string[] Datagrams { get; } =
         ["v5-full30", "v9-softflowd-bulk2", "v9-softflowd-ipv4-2", "ipfix-softflowd-bulk2", "ipfix-softflowd-ipv4-2", "sflow-pmacct-bulk1"];
 
     /// <summary>Which datagram: see <see cref="Load"/> for what each one is.</summary>

@@ -11,6 +11,7 @@ if (args is ["--help" or "-h", ..])
                                              rounds (default 5) after a 1 s warm-up; prints the median and
                                              best round. Fair on a shared machine: time other processes hold
                                              the core is not counted.
+          --cpu-time-enrichment [records]    CPU time of Enrich() per record, GeoIP off and on.
           --filter '*' --job short ...       BenchmarkDotNet (wall clock, [MemoryDiagnoser]); its own --help.
         Datagrams:
         """ + Environment.NewLine + string.Join(Environment.NewLine, DecoderBenchmarks.Datagrams.Select(d => "  " + d)));
@@ -21,6 +22,11 @@ if (args is ["--cpu-time", ..])
     var iterations = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200_000;
     var rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5;
     CpuTimeRun.Run(iterations, rounds, args.Length > 3 ? args[3] : null);
+    return;
+}
+if (args is ["--cpu-time-enrichment", ..])
+{
+    EnrichmentCpuTimeRun.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 4_000_000);
     return;
 }
 BenchmarkSwitcher.FromAssembly(typeof(DecoderBenchmarks).Assembly).Run(args);

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using FlowViz.Collector.Replication;
 using FlowViz.Collector.Statistics;
+using FlowViz.Core.Flows;
 using FlowViz.Protocols;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,7 @@ internal sealed class RunningCollector : IAsyncDisposable
     private readonly CollectorService _service;
     private readonly bool _ownsSpool;
 
-    private RunningCollector(CollectorOptions options, bool ownsSpool, Func<IPEndPoint, IReplicaTransport>? connectReplica)
+    private RunningCollector(CollectorOptions options, bool ownsSpool, Func<IPEndPoint, IReplicaTransport>? connectReplica, IFlowEnricher? enricher)
     {
         _ownsSpool = ownsSpool;
         SpoolDirectory = options.SpoolDirectory!;
@@ -27,7 +28,8 @@ internal sealed class RunningCollector : IAsyncDisposable
             Statistics,
             Endpoints,
             TimeProvider.System,
-            NullLogger<CollectorService>.Instance)
+            NullLogger<CollectorService>.Instance,
+            enricher: enricher)
         {
             ConnectReplica = connectReplica ?? UdpReplicaTransport.Connect,
         };
@@ -48,7 +50,7 @@ internal sealed class RunningCollector : IAsyncDisposable
     /// Replication receivers are reached over real UDP unless <paramref name="connectReplica"/> says otherwise.
     /// </summary>
     public static async Task<RunningCollector> StartAsync(
-        Action<CollectorOptions>? configure = null, Func<IPEndPoint, IReplicaTransport>? connectReplica = null)
+        Action<CollectorOptions>? configure = null, Func<IPEndPoint, IReplicaTransport>? connectReplica = null, IFlowEnricher? enricher = null)
     {
         var options = new CollectorOptions
         {
@@ -59,7 +61,7 @@ internal sealed class RunningCollector : IAsyncDisposable
         configure?.Invoke(options);
         var ownsSpool = options.SpoolDirectory is null;
         options.SpoolDirectory ??= Directory.CreateTempSubdirectory("fv-spool-").FullName;
-        var collector = new RunningCollector(options, ownsSpool, connectReplica);
+        var collector = new RunningCollector(options, ownsSpool, connectReplica, enricher);
         await collector._service.StartAsync(CancellationToken.None);
         return collector;
     }

@@ -13,7 +13,8 @@ namespace FlowViz.Collector.Decoding;
 
 /// <summary>
 /// Decodes the datagrams of its queue into a batch, and hands the batch on when it is full or old.
-/// One worker per queue and no sharing, so the batch needs no lock.
+/// One worker per queue and no sharing, so the batch needs no lock. Each record is enriched (countries, AS,
+/// application, direction) as it enters the batch, so what is written and what is spooled are the same.
 /// </summary>
 internal sealed class DecodeWorker(
     FlowDatagramDecoder decoder,
@@ -22,7 +23,8 @@ internal sealed class DecodeWorker(
     TimeSpan batchMaxAge,
     TimeProvider time,
     TemplateJournal? journal = null,
-    InterfaceCounterBuffer? counterBuffer = null) : IFlowRecordSink, IExporterOptionsSink, IInterfaceCounterSink, ISampleSequenceSink
+    InterfaceCounterBuffer? counterBuffer = null,
+    IFlowEnricher? enricher = null) : IFlowRecordSink, IExporterOptionsSink, IInterfaceCounterSink, ISampleSequenceSink
 {
     private FlowRecord[] _batch = RentBatch(batchSize);
     private int _count;
@@ -40,7 +42,9 @@ internal sealed class DecodeWorker(
             ArrayPool<FlowRecord>.Shared.Return(_batch);
             _batch = larger;
         }
-        _batch[_count++] = flow;
+        _batch[_count] = flow;
+        enricher?.Enrich(ref _batch[_count]); // in place in the batch: no second copy of the record
+        _count++;
         _tally.Bytes += flow.ScaledBytes;
         _tally.Packets += flow.ScaledPackets;
         _tally.SamplingRate = Math.Max(flow.SamplingRate, 1u); // one rate per datagram is the norm; the last one stands for it

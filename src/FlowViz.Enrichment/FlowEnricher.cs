@@ -1,0 +1,33 @@
+using FlowViz.Core.Flows;
+using FlowViz.Enrichment.Applications;
+using FlowViz.Enrichment.GeoIP;
+using FlowViz.Enrichment.Networks;
+
+namespace FlowViz.Enrichment;
+
+/// <summary>
+/// Enriches each flow at ingest: application from protocol and ports, traffic direction from the local networks,
+/// countries and AS numbers from GeoIP. Fields already set (by a decoder that knows better) are left as they are.
+/// Thread-safe and allocation-free once the GeoIP caches are warm.
+/// </summary>
+public sealed class FlowEnricher(LocalNetworkTable networks, ApplicationRules applications, GeoIPDatabases? geoIP) : IFlowEnricher
+{
+    public void Enrich(ref FlowRecord flow)
+    {
+        flow.Application ??= applications.Match(flow.Protocol, flow.SrcPort, flow.DstPort);
+        if (flow.TrafficDirection == TrafficDirection.Unknown)
+        {
+            flow.TrafficDirection = DirectionOf(networks.IsLocal(flow.SrcAddr), networks.IsLocal(flow.DstAddr));
+        }
+        geoIP?.Enrich(ref flow);
+    }
+
+    /// <summary>CUFlow's in/out: seen from the local networks.</summary>
+    public static TrafficDirection DirectionOf(bool sourceIsLocal, bool destinationIsLocal) => (sourceIsLocal, destinationIsLocal) switch
+    {
+        (true, true) => TrafficDirection.Internal,
+        (true, false) => TrafficDirection.Out,
+        (false, true) => TrafficDirection.In,
+        (false, false) => TrafficDirection.Transit,
+    };
+}

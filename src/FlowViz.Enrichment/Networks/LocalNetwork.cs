@@ -1,0 +1,6 @@
+using System.Net;
+
+namespace FlowViz.Enrichment.Networks;
+
+/// <summary>A named local network, parsed.</summary>
+public sealed record LocalNetwork(string Name, IPNetwork Prefix);

@@ -41,6 +41,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<RollupRetention>();
         services.AddHostedService<RollupService>();
         services.AddSingleton(provider => new TrafficQueries(provider.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton<InterfaceClassLookup>();
         services.AddSingleton<ITrafficQueries>(provider => provider.GetRequiredService<TrafficQueries>());
         return services;
     }

@@ -46,7 +46,7 @@ internal static class DashboardQueryBenchmark
                 ("AS top-N origin AS, 7 d", () => queries.TopAsync(new TopQuery(week, FlowDimension.OriginAs, TrafficMetric.Bytes, 20), default)),
                 ("AS series origin AS via transit, 24 h", () => queries.SeriesAsync(new SeriesQuery(day, FlowDimension.OriginAs, TrafficMetric.Bits, SeriesStep.For(day), 10, transit), default)),
                 ("origin AS 64513 by interface, 30 d", () => queries.TopAsync(new TopQuery(month, FlowDimension.InputInterface, TrafficMetric.Bytes, 20, FilterParser.Parse("src as 64513")), default)),
-                ("interface 10.0.0.7 if 3 by AS, 30 d", () => queries.TopAsync(new TopQuery(month, FlowDimension.SrcAs, TrafficMetric.Bytes, 20, FilterParser.Parse("exporter host 10.0.0.7 and in if 3")), default)),
+                ("interface 10.0.0.7 if 3 by AS, 30 d", () => queries.TopAsync(new TopQuery(month, FlowDimension.SrcAs, TrafficMetric.Bytes, 20, FilterParser.Parse("exporter 10.0.0.7 and in if 3")), default)),
                 ("connectivity series, 7 d", () => queries.SeriesAsync(new SeriesQuery(week, FlowDimension.Connectivity, TrafficMetric.Bits, SeriesStep.For(week), 10), default)),
             };
             Console.WriteLine($"| query | p50 ms | p95 ms | max ms |");

@@ -25,9 +25,52 @@ public sealed class FlowVizStorageOptions
     /// <summary>How long sFlow interface counter samples are kept (they draw interface utilisation).</summary>
     public TimeSpan CountersRetention { get; set; } = TimeSpan.FromDays(90);
 
+    /// <summary>How long the 1-minute rollups are kept (7 days, as Akvorado keeps its 1-minute tables).</summary>
+    public TimeSpan RollupMinuteRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How long the 5-minute rollups are kept (90 days).</summary>
+    public TimeSpan RollupFiveMinuteRetention { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>How long the 1-hour rollups are kept (2 years).</summary>
+    public TimeSpan RollupHourRetention { get; set; } = TimeSpan.FromDays(730);
+
+    /// <summary>
+    /// How far back flows may still arrive late (spool replay after a database outage) and be counted in the
+    /// rollups: every pass compares the flow count of each 1-minute bucket this far back with the count the
+    /// bucket was computed from, and re-aggregates the buckets that changed. Flows written later than this
+    /// are in the raw table but not in the rollups.
+    /// </summary>
+    public TimeSpan RollupLateFlowLag { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// A 1-minute bucket is rolled up once it ended this long ago: long enough for the collector's batches
+    /// (1 s) and a slow COPY to land, so the late-flow check rarely has anything to do.
+    /// </summary>
+    public TimeSpan RollupSettleDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often the rollup service runs a pass.</summary>
+    public TimeSpan RollupInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Throws when a retention setting cannot be applied; called before anything is changed.</summary>
     public void ValidatePolicies()
     {
+        foreach (var (name, value) in new[]
+        {
+            (nameof(RollupMinuteRetention), RollupMinuteRetention),
+            (nameof(RollupFiveMinuteRetention), RollupFiveMinuteRetention),
+            (nameof(RollupHourRetention), RollupHourRetention),
+            (nameof(RollupInterval), RollupInterval),
+        })
+        {
+            if (value <= TimeSpan.Zero)
+            {
+                throw new ArgumentOutOfRangeException(name, value, $"{name} must be positive.");
+            }
+        }
+        if (RollupLateFlowLag < TimeSpan.Zero || RollupSettleDelay < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(RollupLateFlowLag), "RollupLateFlowLag and RollupSettleDelay must not be negative.");
+        }
         if (RawRetention <= TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(RawRetention), RawRetention, "RawRetention must be positive.");

@@ -5,6 +5,7 @@ using FlowViz.Storage.Flows;
 using FlowViz.Storage.Migrations;
 using FlowViz.Storage.Policies;
 using FlowViz.Storage.Queries;
+using FlowViz.Storage.Rollups;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
@@ -35,7 +36,12 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<FlowCopyWriter>();
         services.AddSingleton<IFlowBatchWriter>(provider => provider.GetRequiredService<FlowCopyWriter>());
         services.AddSingleton<IInterfaceCounterWriter, Counters.InterfaceCounterWriter>();
-        services.AddSingleton<TrafficQueries>();
+        services.AddSingleton<RollupProgress>();
+        services.AddSingleton<RollupBuilder>();
+        services.AddSingleton<RollupRetention>();
+        services.AddHostedService<RollupService>();
+        services.AddSingleton(provider => new TrafficQueries(provider.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton<InterfaceClassLookup>();
         services.AddSingleton<ITrafficQueries>(provider => provider.GetRequiredService<TrafficQueries>());
         return services;
     }

@@ -56,6 +56,7 @@ builder.Services.AddFlowVizDemo(services => services.GetRequiredService<Collecto
 // A registry per host rather than the process-wide default, so two hosts in one process (tests) never mix counters.
 builder.Services.AddSingleton(_ => CollectorMetrics.CreateRegistry());
 builder.Services.AddSingleton<CollectorMetrics>();
+builder.Services.AddSingleton<RollupMetrics>();
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -76,8 +77,10 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapHealthChecks("/healthz");
 app.Services.GetRequiredService<CollectorMetrics>(); // creating it registers its scrape callback
+app.Services.GetRequiredService<RollupMetrics>(); // likewise
 app.MapMetrics("/metrics", app.Services.GetRequiredService<CollectorRegistry>());
 app.MapTrafficApi();
+app.MapAsAnalysisApi();
 app.MapExportersApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

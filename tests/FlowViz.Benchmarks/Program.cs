@@ -12,9 +12,15 @@ if (args is ["--help" or "-h", ..])
                                              best round. Fair on a shared machine: time other processes hold
                                              the core is not counted.
           --cpu-time-enrichment [records]    CPU time of Enrich() per record, GeoIP off and on.
+          --rollup-queries [runs]            30 days of generated 1-minute rollups; p50/p95 of the dashboard queries.
           --filter '*' --job short ...       BenchmarkDotNet (wall clock, [MemoryDiagnoser]); its own --help.
         Datagrams:
         """ + Environment.NewLine + string.Join(Environment.NewLine, DecoderBenchmarks.Datagrams.Select(d => "  " + d)));
+    return;
+}
+if (args is ["--rollup-queries", ..])
+{
+    await FlowViz.Benchmarks.Rollups.DashboardQueryBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 40);
     return;
 }
 if (args is ["--cpu-time", ..])

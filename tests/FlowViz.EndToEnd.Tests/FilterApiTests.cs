@@ -79,13 +79,14 @@ public sealed class FilterApiTests(AppWithKnownTraffic fixture)
     }
 
     [Fact]
-    public async Task Api_DimensionNotStoredYet_Returns400NamingIt()
+    public async Task Summary_ConnectivityWithNoClassifiedInterfaces_MatchesNothingAndItsNegationAll()
     {
-        var problem = await ProblemAsync($"/api/v1/summary?filter=connectivity%20transit&{fixture.RangeQuery}");
+        // Interface classes are joined at query time; none are configured here, so no flow has a connectivity.
+        var transit = await fixture.GetJsonAsync($"/api/v1/summary?filter=connectivity%20transit&{fixture.RangeQuery}");
+        var notTransit = await fixture.GetJsonAsync($"/api/v1/summary?filter=not%20connectivity%20transit&{fixture.RangeQuery}");
 
-        Assert.Equal(
-            "this view cannot filter by connectivity: it is not available yet",
-            problem.GetProperty("errors").GetProperty("filter")[0].GetString());
+        Assert.Equal((0L, 0L, 0L), Totals(transit));
+        Assert.Equal((KnownTraffic.Flows, KnownTraffic.Packets, KnownTraffic.Bytes), Totals(notTransit));
     }
 
     private async Task<JsonElement> ProblemAsync(string pathAndQuery)

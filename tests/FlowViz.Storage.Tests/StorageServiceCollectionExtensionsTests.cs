@@ -4,6 +4,7 @@ using FlowViz.Storage.Flows;
 using FlowViz.Storage.Migrations;
 using FlowViz.Storage.Policies;
 using FlowViz.Storage.Queries;
+using FlowViz.Storage.Rollups;
 using FlowViz.Storage.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -26,7 +27,8 @@ public sealed class StorageServiceCollectionExtensionsTests(PostgresServerFixtur
 
         await provider.GetRequiredService<MigrationRunner>().ApplyAsync(Cancellation);
         await provider.GetRequiredService<StoragePolicies>().ApplyAsync(Cancellation);
-        var hosted = Assert.Single(provider.GetServices<IHostedService>());
+        var hostedServices = provider.GetServices<IHostedService>().ToList();
+        var hosted = hostedServices[0];
         await hosted.StartAsync(Cancellation);
         var now = DateTime.UtcNow;
         await provider.GetRequiredService<IFlowBatchWriter>().WriteAsync(
@@ -35,6 +37,7 @@ public sealed class StorageServiceCollectionExtensionsTests(PostgresServerFixtur
         await hosted.StopAsync(Cancellation);
 
         Assert.IsType<FlowPartitionMaintainer>(hosted);
+        Assert.Equal([typeof(FlowPartitionMaintainer), typeof(RollupService)], hostedServices.Select(service => service.GetType()));
         Assert.IsType<FlowCopyWriter>(provider.GetRequiredService<IFlowBatchWriter>());
         Assert.IsType<TrafficQueries>(provider.GetRequiredService<ITrafficQueries>());
         Assert.Equal(new TrafficTotals(1, 1, 10), totals);

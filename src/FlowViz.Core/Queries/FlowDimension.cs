@@ -1,6 +1,11 @@
 namespace FlowViz.Core.Queries;
 
-/// <summary>What to group traffic by. Later dimensions (application, AS, interface…) join this list.</summary>
+/// <summary>
+/// What to group traffic by. Values are appended, never renumbered. The enrichment dimensions (application,
+/// local host, direction, countries) come from flow columns filled at ingest; origin AS and local host are
+/// derived from the traffic direction; connectivity, provider and boundary come from the interface classes at
+/// query time, so re-classifying an interface re-classifies its past traffic.
+/// </summary>
 public enum FlowDimension
 {
     Protocol,
@@ -9,4 +14,40 @@ public enum FlowDimension
     SrcPort,
     DstPort,
     Exporter,
+
+    /// <summary>The application named by the enrichment rules; none when no rule matched.</summary>
+    Application,
+
+    /// <summary>The local end: the destination of inbound traffic, the source of outbound and internal traffic.</summary>
+    LocalHost,
+
+    /// <summary>The traffic direction relative to the local networks (in, out, internal, transit, unknown).</summary>
+    Direction,
+
+    SrcAs,
+    DstAs,
+
+    /// <summary>The remote network: the source AS of inbound traffic, the destination AS of outbound; none otherwise.</summary>
+    OriginAs,
+
+    SrcCountry,
+    DstCountry,
+
+    /// <summary>An exporter's input interface; the key is "exporter/ifindex".</summary>
+    InputInterface,
+
+    /// <summary>An exporter's output interface; the key is "exporter/ifindex".</summary>
+    OutputInterface,
+
+    /// <summary>
+    /// The interconnect class (transit, ix, pni, …) of the flow's external interface: the input interface when its
+    /// boundary is external, else the output interface.
+    /// </summary>
+    Connectivity,
+
+    /// <summary>The provider of the flow's external interface (same choice of interface as <see cref="Connectivity"/>).</summary>
+    Provider,
+
+    /// <summary>The boundary (external / internal) of the flow's classified interface.</summary>
+    Boundary,
 }

@@ -11,6 +11,19 @@ public static class FlowDimensionNames
         ["src_port"] = FlowDimension.SrcPort,
         ["dst_port"] = FlowDimension.DstPort,
         ["exporter"] = FlowDimension.Exporter,
+        ["application"] = FlowDimension.Application,
+        ["local_host"] = FlowDimension.LocalHost,
+        ["direction"] = FlowDimension.Direction,
+        ["src_as"] = FlowDimension.SrcAs,
+        ["dst_as"] = FlowDimension.DstAs,
+        ["origin_as"] = FlowDimension.OriginAs,
+        ["src_country"] = FlowDimension.SrcCountry,
+        ["dst_country"] = FlowDimension.DstCountry,
+        ["input_if"] = FlowDimension.InputInterface,
+        ["output_if"] = FlowDimension.OutputInterface,
+        ["connectivity"] = FlowDimension.Connectivity,
+        ["provider"] = FlowDimension.Provider,
+        ["boundary"] = FlowDimension.Boundary,
     };
 
     public static IEnumerable<string> Names => ByName.Keys;

@@ -1,7 +1,13 @@
 namespace FlowViz.Core.Queries;
 
-/// <summary>One line of a stacked graph; the key "other" holds everything outside the top N.</summary>
-public sealed record TrafficSeries(string Key, string Label, IReadOnlyList<SeriesPoint> Points)
+/// <summary>
+/// One line of a stacked graph; the key "other" holds everything outside the top N. <paramref name="Direction"/>
+/// is "out", "in" or "other" when the query split by direction (<see cref="SeriesSplit.Direction"/>), else null.
+/// </summary>
+public sealed record TrafficSeries(string Key, string Label, IReadOnlyList<SeriesPoint> Points, string? Direction = null)
 {
     public const string OtherKey = "other";
+
+    /// <summary>Min / avg / max / 95th percentile / total of this series' points (buckets of <paramref name="stepSeconds"/>).</summary>
+    public SeriesStatistics Statistics(int stepSeconds) => SeriesStatistics.Of(Points, stepSeconds);
 }

@@ -1,43 +1,49 @@
-using System.Globalization;
 using FlowViz.Core.Filtering;
-using FlowViz.Core.Flows;
 using FlowViz.Core.Queries;
-using FlowViz.Storage.Filtering;
+using FlowViz.Storage.Rollups;
 using Npgsql;
 
 namespace FlowViz.Storage.Queries;
 
 /// <summary>
-/// <see cref="ITrafficQueries"/> over the raw <c>flows</c> table (rollups will take over long ranges later).
+/// <see cref="ITrafficQueries"/> over the rollups and the raw <c>flows</c> table: <see cref="QueryPlanner"/> answers
+/// each part of a range from the coarsest table that holds it exactly, raw flows only where no rollup can.
 /// Each answer comes from one SQL statement, so its rows and its "other" share one snapshot and add up
-/// exactly even while flows are being written.
+/// exactly even while flows are being written and rollups built.
 /// </summary>
 public sealed class TrafficQueries : ITrafficQueries
 {
-    /// <summary>Key and label of a row whose key column is NULL (a flow without that address).</summary>
+    /// <summary>Key and label of a row whose key column is NULL (a flow without that address, an unclassified interface).</summary>
     public const string NoneKey = "none";
     public const string NoneLabel = "(none)";
 
     private const int MaxLimit = 1_000;
 
     private readonly NpgsqlDataSource _dataSource;
+    private readonly bool _useRollups;
 
-    public TrafficQueries(NpgsqlDataSource dataSource) => _dataSource = dataSource;
+    /// <param name="dataSource">The database.</param>
+    /// <param name="useRollups">False reads only the raw flows (tests compare both answers).</param>
+    public TrafficQueries(NpgsqlDataSource dataSource, bool useRollups = true)
+    {
+        _dataSource = dataSource;
+        _useRollups = useRollups;
+    }
 
     public Task<TrafficTotals> SummaryAsync(TimeRange range, CancellationToken cancellationToken) =>
         SummaryAsync(new SummaryQuery(range), cancellationToken);
 
     public async Task<TrafficTotals> SummaryAsync(SummaryQuery query, CancellationToken cancellationToken)
     {
-        var filter = CompileFilter(query.Filter, firstParameter: 3);
-        await using var command = _dataSource.CreateCommand($"""
-            SELECT count(*),
-                   coalesce(sum({TrafficSql.ScaledPackets}), 0)::bigint,
-                   coalesce(sum({TrafficSql.ScaledBytes}), 0)::bigint
-            FROM flows WHERE {TrafficSql.InRange}{filter.Sql}
-            """);
-        AddRange(command, query.Range);
-        filter.AddTo(command);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        var segments = await PlanAsync(connection, query.Range, [], query.Filter, null, cancellationToken);
+        var parameters = new SqlParameters();
+        var union = SegmentUnion.Sql(segments, null, query.Filter, parameters);
+        await using var command = new NpgsqlCommand($"""
+            SELECT coalesce(sum(flows), 0)::bigint, coalesce(sum(packets), 0)::bigint, coalesce(sum(bytes), 0)::bigint
+            FROM ({union}) src
+            """, connection);
+        parameters.AddTo(command);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return new TrafficTotals(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
@@ -46,28 +52,28 @@ public sealed class TrafficQueries : ITrafficQueries
     public async Task<TopResult> TopAsync(TopQuery query, CancellationToken cancellationToken)
     {
         ValidateLimit(query.Limit);
-        var column = TrafficSql.ColumnOf(query.By);
-        var filter = CompileFilter(query.Filter, firstParameter: 4);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        var segments = await PlanAsync(connection, query.Range, [query.By], query.Filter, null, cancellationToken);
+        var parameters = new SqlParameters();
+        var union = SegmentUnion.Sql(segments, query.By, query.Filter, parameters);
+        var limit = parameters.Add((long)query.Limit);
         // Row 0 is everything ranked below the limit; the top rows are numbered 1..limit.
-        await using var command = _dataSource.CreateCommand($"""
+        await using var command = new NpgsqlCommand($"""
             WITH grouped AS (
-                SELECT {column} AS k, count(*) AS flows,
-                       sum({TrafficSql.ScaledPackets}) AS packets, sum({TrafficSql.ScaledBytes}) AS bytes
-                FROM flows WHERE {TrafficSql.InRange}{filter.Sql}
+                SELECT k, sum(flows) AS flows, sum(packets) AS packets, sum(bytes) AS bytes
+                FROM ({union}) src
                 GROUP BY 1),
             ranked AS (
                 SELECT *, row_number() OVER (ORDER BY {TrafficSql.RankColumnOf(query.OrderBy)} DESC, k NULLS LAST) AS rn
                 FROM grouped)
-            SELECT rn, {TrafficSql.KeyTextOf(query.By, "k")}, flows, packets::bigint, bytes::bigint
-            FROM ranked WHERE rn <= $3
+            SELECT rn, {DimensionSql.KeyTextOf(query.By, "k")}, flows::bigint, packets::bigint, bytes::bigint
+            FROM ranked WHERE rn <= {limit}
             UNION ALL
             SELECT 0, NULL, coalesce(sum(flows), 0)::bigint, coalesce(sum(packets), 0)::bigint, coalesce(sum(bytes), 0)::bigint
-            FROM ranked WHERE rn > $3
+            FROM ranked WHERE rn > {limit}
             ORDER BY 1
-            """);
-        AddRange(command, query.Range);
-        command.Parameters.Add(new() { Value = (long)query.Limit });
-        filter.AddTo(command);
+            """, connection);
+        parameters.AddTo(command);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<TopRow>();
         var other = TrafficTotals.Zero;
@@ -85,27 +91,31 @@ public sealed class TrafficQueries : ITrafficQueries
         return new TopResult(rows, other);
     }
 
-    public Task<SeriesResult> SeriesAsync(SeriesQuery query, CancellationToken cancellationToken) =>
-        new TrafficSeriesReader(_dataSource, query).ReadAsync(cancellationToken);
-
-    internal static void AddRange(NpgsqlCommand command, TimeRange range)
+    public async Task<SeriesResult> SeriesAsync(SeriesQuery query, CancellationToken cancellationToken)
     {
-        command.Parameters.Add(new() { Value = range.From.UtcDateTime });
-        command.Parameters.Add(new() { Value = range.To.UtcDateTime });
+        var reader = new TrafficSeriesReader(query);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        var segments = await PlanAsync(connection, query.Range, [query.By], query.Filter, query.StepSeconds, cancellationToken);
+        return await reader.ReadAsync(connection, segments, cancellationToken);
     }
 
     /// <summary>
-    /// The filter as " AND (…)" to follow <see cref="TrafficSql.InRange"/>, its parameters numbered after the
-    /// query's own; empty when there is no filter.
+    /// The tables and intervals that would answer a query grouping by <paramref name="by"/> (null: totals) with
+    /// <paramref name="filter"/> at <paramref name="stepSeconds"/> (null: not a series). For tests and diagnostics.
     /// </summary>
-    internal static CompiledFilter CompileFilter(FilterExpression? filter, int firstParameter)
+    public async Task<IReadOnlyList<QuerySegment>> PlanAsync(
+        TimeRange range, FlowDimension? by, FilterExpression? filter, int? stepSeconds, CancellationToken cancellationToken)
     {
-        if (filter is null)
-        {
-            return new CompiledFilter("", []);
-        }
-        var compiled = FilterSqlCompiler.Flows.Compile(filter, firstParameter);
-        return compiled with { Sql = $" AND {compiled.Sql}" };
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        return await PlanAsync(connection, range, by is { } dimension ? [dimension] : [], filter, stepSeconds, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<QuerySegment>> PlanAsync(
+        NpgsqlConnection connection, TimeRange range, FlowDimension[] dimensions, FilterExpression? filter, int? stepSeconds,
+        CancellationToken cancellationToken)
+    {
+        var coverage = _useRollups ? await RollupCoverage.ReadAsync(connection, cancellationToken) : RollupCoverage.None;
+        return QueryPlanner.Plan(range, dimensions, filter, stepSeconds, coverage);
     }
 
     internal static void ValidateLimit(int limit)
@@ -119,7 +129,6 @@ public sealed class TrafficQueries : ITrafficQueries
     internal static (string Key, string Label) KeyAndLabel(FlowDimension dimension, string? key) => key switch
     {
         null => (NoneKey, NoneLabel),
-        _ when dimension == FlowDimension.Protocol => (key, IpProtocolNames.NameOf(int.Parse(key, CultureInfo.InvariantCulture))),
-        _ => (key, key),
+        _ => (key, DimensionLabels.LabelOf(dimension, key)),
     };
 }

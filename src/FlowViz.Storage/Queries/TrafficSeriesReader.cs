@@ -9,24 +9,30 @@ namespace FlowViz.Storage.Queries;
 /// empty. A point's rate is the bucket's sum divided by the step (a partial first or last bucket is still
 /// divided by the whole step, so a graph edge may dip). Keys are ranked over the whole range by the
 /// query's metric; the rest is summed into the "other" series, which is left out when it is zero throughout.
+/// Split by direction, each key gets an "out" and an "in" series, and an "other" one (internal, transit, unknown)
+/// when that is not zero throughout.
 /// </summary>
 internal sealed class TrafficSeriesReader
 {
     private const int MaxBuckets = 10_000;
 
-    private readonly NpgsqlDataSource _dataSource;
+    // Direction classes of the split: the order the series of one key come out in.
+    private const int Unsplit = 0;
+    private const int Out = 1;
+    private const int In = 2;
+    private const int OtherDirections = 3;
+
     private readonly SeriesQuery _query;
     private readonly long _firstBucket;
     private readonly int _bucketCount;
 
-    public TrafficSeriesReader(NpgsqlDataSource dataSource, SeriesQuery query)
+    public TrafficSeriesReader(SeriesQuery query)
     {
         if (query.StepSeconds <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(query), query.StepSeconds, "The step must be at least one second.");
         }
         TrafficQueries.ValidateLimit(query.Limit);
-        _dataSource = dataSource;
         _query = query;
         _firstBucket = FloorToStep(query.Range.From.ToUnixTimeMilliseconds());
         var end = query.Range.To.ToUnixTimeMilliseconds();
@@ -39,63 +45,83 @@ internal sealed class TrafficSeriesReader
         _bucketCount = (int)count;
     }
 
-    public async Task<SeriesResult> ReadAsync(CancellationToken cancellationToken)
+    private bool Split => _query.Split == SeriesSplit.Direction;
+
+    public async Task<SeriesResult> ReadAsync(NpgsqlConnection connection, IReadOnlyList<QuerySegment> segments, CancellationToken cancellationToken)
     {
-        var column = TrafficSql.ColumnOf(_query.By);
-        var filter = TrafficQueries.CompileFilter(_query.Filter, firstParameter: 5);
+        var parameters = new SqlParameters();
+        var union = SegmentUnion.Sql(segments, _query.By, _query.Filter, parameters);
+        var step = parameters.Add((long)_query.StepSeconds);
+        var limit = parameters.Add((long)_query.Limit);
+        var directionClass = Split ? $"CASE d WHEN 2 THEN {Out} WHEN 1 THEN {In} ELSE {OtherDirections} END" : $"{Unsplit}";
         // dense_rank over (key total, key) gives every row of a key the same rank without joining back.
-        await using var command = _dataSource.CreateCommand($"""
+        await using var command = new NpgsqlCommand($"""
             WITH buckets AS (
-                SELECT {column} AS k, floor(extract(epoch FROM time_received) / $3)::bigint * $3 AS bucket,
+                SELECT k, {directionClass} AS dc, floor(extract(epoch FROM t) / {step})::bigint * {step} AS bucket,
                        sum({TrafficSql.AmountOf(_query.Metric)}) AS amount
-                FROM flows WHERE {TrafficSql.InRange}{filter.Sql}
-                GROUP BY 1, 2),
+                FROM ({union}) src
+                GROUP BY 1, 2, 3),
             ranked AS (
-                SELECT k, bucket, amount, dense_rank() OVER (ORDER BY key_total DESC, k NULLS LAST) AS rn
+                SELECT k, dc, bucket, amount, dense_rank() OVER (ORDER BY key_total DESC, k NULLS LAST) AS rn
                 FROM (SELECT *, sum(amount) OVER (PARTITION BY k) AS key_total FROM buckets) totals)
-            SELECT CASE WHEN rn <= $4 THEN rn ELSE 0 END,
-                   CASE WHEN rn <= $4 THEN {TrafficSql.KeyTextOf(_query.By, "k")} END,
-                   bucket, sum(amount)::float8
-            FROM ranked GROUP BY 1, 2, 3
-            """);
-        TrafficQueries.AddRange(command, _query.Range);
-        command.Parameters.Add(new() { Value = (long)_query.StepSeconds });
-        command.Parameters.Add(new() { Value = (long)_query.Limit });
-        filter.AddTo(command);
-        var top = new SortedDictionary<long, (string? Key, double[] Sums)>();
-        var other = new double[_bucketCount];
+            SELECT CASE WHEN rn <= {limit} THEN rn ELSE 0 END,
+                   CASE WHEN rn <= {limit} THEN {DimensionSql.KeyTextOf(_query.By, "k")} END,
+                   dc, bucket, sum(amount)::float8
+            FROM ranked GROUP BY 1, 2, 3, 4
+            """, connection);
+        parameters.AddTo(command);
+        var sums = new SortedDictionary<(long Rank, int Direction), double[]>();
+        var keys = new Dictionary<long, string?>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
                 var rank = reader.GetInt64(0);
-                var sums = rank == 0 ? other : SumsOf(top, rank, reader.IsDBNull(1) ? null : reader.GetString(1));
-                sums[IndexOf(reader.GetInt64(2))] += reader.GetDouble(3);
+                keys.TryAdd(rank, reader.IsDBNull(1) ? null : reader.GetString(1));
+                var direction = reader.GetInt32(2);
+                if (!sums.TryGetValue((rank, direction), out var buckets))
+                {
+                    buckets = new double[_bucketCount];
+                    sums.Add((rank, direction), buckets);
+                }
+                buckets[IndexOf(reader.GetInt64(3))] += reader.GetDouble(4);
             }
         }
-        var series = top.Values.Select(entry => ToSeries(entry.Key, entry.Sums)).ToList();
-        if (other.Any(sum => sum != 0))
-        {
-            series.Add(new TrafficSeries(TrafficSeries.OtherKey, "Other", ToPoints(other)));
-        }
-        return new SeriesResult(_query.StepSeconds, series);
+        return new SeriesResult(_query.StepSeconds, Assemble(sums, keys));
     }
 
-    private double[] SumsOf(SortedDictionary<long, (string? Key, double[] Sums)> top, long rank, string? key)
+    private List<TrafficSeries> Assemble(SortedDictionary<(long Rank, int Direction), double[]> sums, Dictionary<long, string?> keys)
     {
-        if (!top.TryGetValue(rank, out var entry))
+        var series = new List<TrafficSeries>();
+        var ranks = keys.Keys.Where(rank => rank > 0).Order().Append(0);
+        foreach (var rank in ranks)
         {
-            entry = (key, new double[_bucketCount]);
-            top.Add(rank, entry);
+            var (key, label) = rank == 0
+                ? (TrafficSeries.OtherKey, "Other")
+                : TrafficQueries.KeyAndLabel(_query.By, keys[rank]);
+            foreach (var direction in Split ? new[] { Out, In, OtherDirections } : [Unsplit])
+            {
+                var buckets = sums.GetValueOrDefault((rank, direction));
+                // Keep a top key's in and out even when empty (a mirrored chart pairs them); drop all-zero others.
+                var keep = buckets is not null && buckets.Any(sum => sum != 0)
+                    || (rank > 0 && direction != OtherDirections && direction != Unsplit)
+                    || (rank > 0 && direction == Unsplit);
+                if (keep)
+                {
+                    series.Add(new TrafficSeries(key, label, ToPoints(buckets ?? new double[_bucketCount]), DirectionName(direction)));
+                }
+            }
         }
-        return entry.Sums;
+        return series;
     }
 
-    private TrafficSeries ToSeries(string? key, double[] sums)
+    private static string? DirectionName(int direction) => direction switch
     {
-        var (seriesKey, label) = TrafficQueries.KeyAndLabel(_query.By, key);
-        return new TrafficSeries(seriesKey, label, ToPoints(sums));
-    }
+        Out => "out",
+        In => "in",
+        OtherDirections => "other",
+        _ => null,
+    };
 
     private SeriesPoint[] ToPoints(double[] sums)
     {

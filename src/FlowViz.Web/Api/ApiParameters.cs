@@ -32,9 +32,13 @@ internal sealed class ApiParameters(IQueryCollection query)
         return default;
     }
 
-    public FlowDimension Dimension()
+    public FlowDimension Dimension(FlowDimension? fallback = null)
     {
         var text = query["by"].ToString();
+        if (text.Length == 0 && fallback is { } chosen)
+        {
+            return chosen;
+        }
         if (FlowDimensionNames.TryParse(text, out var dimension))
         {
             return dimension;
@@ -76,6 +80,60 @@ internal sealed class ApiParameters(IQueryCollection query)
         }
         Fail("filter", $"{error.Message} (at position {error.Position})");
         _extensions["position"] = error.Position;
+        return null;
+    }
+
+    /// <summary>The optional <c>split</c> of a series: <c>direction</c> gives each key an out, an in and an other series.</summary>
+    public SeriesSplit Split()
+    {
+        var text = query["split"].ToString();
+        switch (text.ToLowerInvariant())
+        {
+            case "" or "none":
+                return SeriesSplit.None;
+            case "direction":
+                return SeriesSplit.Direction;
+            default:
+                Fail("split", $"'{text}' is not a split; use direction or none.");
+                return SeriesSplit.None;
+        }
+    }
+
+    /// <summary>One of <paramref name="allowed"/> (lower case) for parameter <paramref name="name"/>, or the fallback when absent.</summary>
+    public string Choice(string name, string fallback, params string[] allowed)
+    {
+        var text = query[name].ToString().ToLowerInvariant();
+        if (text.Length == 0)
+        {
+            return fallback;
+        }
+        if (allowed.Contains(text))
+        {
+            return text;
+        }
+        Fail(name, $"'{query[name]}' is not allowed; use one of: {string.Join(", ", allowed)}.");
+        return fallback;
+    }
+
+    /// <summary>A route value that must be a number from 0 to <paramref name="max"/> (an AS number, an ifIndex).</summary>
+    public long Number(string name, string? text, long max)
+    {
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value <= max)
+        {
+            return value;
+        }
+        Fail(name, $"'{text}' must be a whole number from 0 to {max}.");
+        return 0;
+    }
+
+    /// <summary>A route value that must be an IP address (an exporter).</summary>
+    public System.Net.IPAddress? Address(string name, string? text)
+    {
+        if (text is not null && FilterValues.TryParseAddress(text, out var address))
+        {
+            return address;
+        }
+        Fail(name, $"'{text}' is not an IPv4 or IPv6 address.");
         return null;
     }
 

@@ -59,12 +59,14 @@ internal static class TrafficApi
         {
             return ApiParameters.FilterProblem(exception);
         }
-        return Results.Ok(new
-        {
-            Rows = top.Rows,
-            Other = new { top.Other.Flows, top.Other.Packets, top.Other.Bytes },
-        });
+        return Results.Ok(TopJson(top));
     }
+
+    public static object TopJson(TopResult top) => new
+    {
+        Rows = top.Rows,
+        Other = new { top.Other.Flows, top.Other.Packets, top.Other.Bytes },
+    };
 
     private static async Task<IResult> SeriesAsync(HttpRequest request, ITrafficQueries traffic, CancellationToken cancellationToken)
     {
@@ -75,6 +77,7 @@ internal static class TrafficApi
         var step = parameters.Step(range);
         var limit = parameters.Limit();
         var filter = parameters.Filter();
+        var split = parameters.Split();
         if (!parameters.IsValid)
         {
             return parameters.Problem();
@@ -82,21 +85,29 @@ internal static class TrafficApi
         SeriesResult result;
         try
         {
-            result = await traffic.SeriesAsync(new SeriesQuery(range, by, metric, step, limit, filter), cancellationToken);
+            result = await traffic.SeriesAsync(new SeriesQuery(range, by, metric, step, limit, filter, split), cancellationToken);
         }
         catch (FilterNotSupportedException exception)
         {
             return ApiParameters.FilterProblem(exception);
         }
-        return Results.Ok(new
-        {
-            Step = result.StepSeconds,
-            Series = result.Series.Select(s => new
-            {
-                s.Key,
-                s.Label,
-                Points = s.Points.Select(p => new object[] { p.UnixSeconds, p.Rate }),
-            }),
-        });
+        return Results.Ok(SeriesJson(result));
     }
+
+    /// <summary>
+    /// A series answer as JSON: per series its key, label, direction (when split), the legend figures
+    /// (min / avg / max / 95th percentile of the rates, total amount over the range) and [unix seconds, rate] points.
+    /// </summary>
+    public static object SeriesJson(SeriesResult result) => new
+    {
+        Step = result.StepSeconds,
+        Series = result.Series.Select(s => new
+        {
+            s.Key,
+            s.Label,
+            s.Direction,
+            Statistics = s.Statistics(result.StepSeconds),
+            Points = s.Points.Select(p => new object[] { p.UnixSeconds, p.Rate }),
+        }),
+    };
 }

@@ -92,12 +92,14 @@ public sealed class FilteredQueriesTests(FilterTrafficFixture traffic) : IClassF
     }
 
     [Fact]
-    public async Task SummaryAsync_DimensionNotStored_ThrowsNotSupportedNamingIt()
+    public async Task SummaryAsync_InterfaceClassWithoutClassifiedInterfaces_MatchesNothingAndItsNegationEverything()
     {
-        var exception = await Assert.ThrowsAsync<FilterNotSupportedException>(
-            () => traffic.Queries.SummaryAsync(new SummaryQuery(Window, FilterParser.Parse("proto tcp and connectivity transit")), Cancellation));
+        // Connectivity comes from interface_classes (empty here): no flow has one, so two-valued logic gives 0 and all.
+        var some = await traffic.Queries.SummaryAsync(new SummaryQuery(Window, FilterParser.Parse("proto tcp and connectivity transit")), Cancellation);
+        var none = await traffic.Queries.SummaryAsync(new SummaryQuery(Window, FilterParser.Parse("not connectivity transit")), Cancellation);
 
-        Assert.Equal("this view cannot filter by connectivity: it is not available yet", exception.Message);
+        Assert.Equal(TrafficTotals.Zero, some);
+        Assert.Equal(Count, none.Flows);
     }
 
     [Fact]

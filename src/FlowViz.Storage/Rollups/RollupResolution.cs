@@ -1,0 +1,33 @@
+namespace FlowViz.Storage.Rollups;
+
+/// <summary>
+/// One rollup width: its name (the table suffix and the <c>rollup_state</c> key) and its bucket width. Buckets are
+/// aligned to the Unix epoch, like the query service's series buckets, so a series step that is a multiple of
+/// the width adds whole rollup buckets.
+/// </summary>
+public sealed record RollupResolution(string Name, TimeSpan Width)
+{
+    public static readonly RollupResolution Minute = new("1m", TimeSpan.FromMinutes(1));
+    public static readonly RollupResolution FiveMinutes = new("5m", TimeSpan.FromMinutes(5));
+    public static readonly RollupResolution Hour = new("1h", TimeSpan.FromHours(1));
+
+    /// <summary>Finest first: each is built from the one before it (1 m from the raw flows).</summary>
+    public static IReadOnlyList<RollupResolution> All { get; } = [Minute, FiveMinutes, Hour];
+
+    public long WidthSeconds => (long)Width.TotalSeconds;
+
+    /// <summary>The start of the bucket holding <paramref name="time"/>.</summary>
+    public DateTimeOffset Floor(DateTimeOffset time) =>
+        DateTimeOffset.FromUnixTimeSeconds(FloorDiv(time.ToUnixTimeSeconds(), WidthSeconds) * WidthSeconds);
+
+    /// <summary>The first bucket start at or after <paramref name="time"/>.</summary>
+    public DateTimeOffset Ceiling(DateTimeOffset time)
+    {
+        var floor = Floor(time);
+        return floor == time ? floor : floor + Width;
+    }
+
+    public bool IsAligned(DateTimeOffset time) => Floor(time) == time;
+
+    private static long FloorDiv(long a, long b) => a >= 0 || a % b == 0 ? a / b : a / b - 1;
+}

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using FlowViz.Core.Filtering;
+using FlowViz.Core.Queries;
+using FlowViz.Storage.Embedded;
+using FlowViz.Storage.Migrations;
+using FlowViz.Storage.Queries;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace FlowViz.Benchmarks.Rollups;
+
+/// <summary>
+/// p50 / p95 latency of the queries behind each dashboard, through the product's query service, on the embedded
+/// PostgreSQL filled by <see cref="RollupDataGenerator"/>. Ranges end 17 s after a minute boundary, as "now" does, so
+/// each answer also reads the (empty) raw flows at its edge. Target: p95 &lt; 150 ms.
+/// Usage: dotnet run -c Release --project tests/FlowViz.Benchmarks -- --rollup-queries [runs]
+/// </summary>
+internal static class DashboardQueryBenchmark
+{
+    public static async Task RunAsync(int runs)
+    {
+        var directory = Directory.CreateTempSubdirectory("flowviz-rollup-bench-");
+        try
+        {
+            await using var server = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { Directory = directory.FullName, Durable = false });
+            await using var dataSource = NpgsqlDataSource.Create(await server.CreateDatabaseAsync("bench"));
+            await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).ApplyAsync();
+            var end = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+            Console.WriteLine($"Generating {RollupDataGenerator.Days} days of 1-minute rollups (50 exporters, 2,000 interfaces, 5,000 ASes)…");
+            var watch = Stopwatch.StartNew();
+            await RollupDataGenerator.GenerateAsync(dataSource, end);
+            Console.WriteLine($"Generated in {watch.Elapsed.TotalSeconds:F0} s. {runs} runs per query:");
+            var queries = new TrafficQueries(dataSource);
+            var now = end.AddSeconds(17);
+            var day = TimeRange.Last(TimeSpan.FromDays(1), now);
+            var week = TimeRange.Last(TimeSpan.FromDays(7), now);
+            var month = new TimeRange(end.AddDays(-RollupDataGenerator.Days), now);
+            var transit = FilterParser.Parse("connectivity transit");
+            var cases = new (string Name, Func<Task> Run)[]
+            {
+                ("overview series, protocol, 24 h (5 m)", () => queries.SeriesAsync(new SeriesQuery(day, FlowDimension.Protocol, TrafficMetric.Bits, SeriesStep.For(day), 10, Split: SeriesSplit.Direction), default)),
+                ("overview series, protocol, 30 d (1 h)", () => queries.SeriesAsync(new SeriesQuery(month, FlowDimension.Protocol, TrafficMetric.Bits, SeriesStep.For(month), 10), default)),
+                ("top applications, 7 d", () => queries.TopAsync(new TopQuery(week, FlowDimension.Application, TrafficMetric.Bytes, 10), default)),
+                ("top local hosts, 24 h", () => queries.TopAsync(new TopQuery(day, FlowDimension.LocalHost, TrafficMetric.Bytes, 20), default)),
+                ("AS top-N origin AS via transit, 30 d", () => queries.TopAsync(new TopQuery(month, FlowDimension.OriginAs, TrafficMetric.Bytes, 20, transit), default)),
+                ("AS top-N origin AS, 7 d", () => queries.TopAsync(new TopQuery(week, FlowDimension.OriginAs, TrafficMetric.Bytes, 20), default)),
+                ("AS series origin AS via transit, 24 h", () => queries.SeriesAsync(new SeriesQuery(day, FlowDimension.OriginAs, TrafficMetric.Bits, SeriesStep.For(day), 10, transit), default)),
+                ("origin AS 64513 by interface, 30 d", () => queries.TopAsync(new TopQuery(month, FlowDimension.InputInterface, TrafficMetric.Bytes, 20, FilterParser.Parse("src as 64513")), default)),
+                ("interface 10.0.0.7 if 3 by AS, 30 d", () => queries.TopAsync(new TopQuery(month, FlowDimension.SrcAs, TrafficMetric.Bytes, 20, FilterParser.Parse("exporter 10.0.0.7 and in if 3")), default)),
+                ("connectivity series, 7 d", () => queries.SeriesAsync(new SeriesQuery(week, FlowDimension.Connectivity, TrafficMetric.Bits, SeriesStep.For(week), 10), default)),
+            };
+            Console.WriteLine($"| query | p50 ms | p95 ms | max ms |");
+            Console.WriteLine($"|---|---|---|---|");
+            foreach (var (name, run) in cases)
+            {
+                await run(); // warm-up: plans, caches
+                var timings = new double[runs];
+                for (var i = 0; i < runs; i++)
+                {
+                    var one = Stopwatch.StartNew();
+                    await run();
+                    timings[i] = one.Elapsed.TotalMilliseconds;
+                }
+                Array.Sort(timings);
+                Console.WriteLine($"| {name} | {Percentile(timings, 0.50):F1} | {Percentile(timings, 0.95):F1} | {timings[^1]:F1} |");
+            }
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted[(int)Math.Ceiling(p * sorted.Length) - 1];
+}

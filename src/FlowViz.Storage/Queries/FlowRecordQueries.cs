@@ -117,12 +117,12 @@ public sealed class FlowRecordQueries(NpgsqlDataSource dataSource) : IFlowRecord
             command.Parameters.Add(new() { Value = rows, NpgsqlDbType = NpgsqlDbType.Bigint });
             limitSql = $" LIMIT ${command.Parameters.Count}";
         }
-        var sortValue = isTime ? sort : $"{sort}::bigint";
+        var sortValue = isTime ? $"f.{sort}" : $"f.{sort}::bigint";
         return $"""
-            SELECT {FlowRecordReader.ColumnList}, {sortValue}, {RowHash}
+            SELECT {FlowRecordReader.ColumnList}, {sortValue} AS sort_value, {RowHash} AS row_hash
             FROM flows f
             WHERE {where}
-            ORDER BY {sort} {direction}, time_received {direction}, {RowHash} {direction}{limitSql}
+            ORDER BY f.{sort} {direction}, f.time_received {direction}, row_hash {direction}{limitSql}
             """;
     }
 

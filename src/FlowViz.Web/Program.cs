@@ -58,6 +58,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddFlowVizUi();
+builder.Services.AddFlowVizApi(builder.Configuration); // flows, interfaces, interface rules, OpenAPI
 
 var app = builder.Build();
 
@@ -77,6 +78,7 @@ app.Services.GetRequiredService<CollectorMetrics>(); // creating it registers it
 app.MapMetrics("/metrics", app.Services.GetRequiredService<CollectorRegistry>());
 app.MapTrafficApi();
 app.MapExportersApi();
+app.MapFlowVizApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

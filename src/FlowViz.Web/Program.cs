@@ -61,6 +61,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddFlowVizUi();
+builder.Services.AddFlowVizApi(builder.Configuration); // flows, interfaces, interface rules, OpenAPI
 
 var app = builder.Build();
 
@@ -82,6 +83,7 @@ app.MapMetrics("/metrics", app.Services.GetRequiredService<CollectorRegistry>())
 app.MapTrafficApi();
 app.MapAsAnalysisApi();
 app.MapExportersApi();
+app.MapFlowVizApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -1,0 +1,28 @@
+using FlowViz.Core.Interfaces;
+using FlowViz.Storage.Interfaces;
+using FlowViz.Web.Api.Documentation;
+using FlowViz.Web.Interfaces;
+
+namespace FlowViz.Web.Api;
+
+/// <summary>The flows and interfaces API, interface classification and the OpenAPI document at /openapi/v1.json.</summary>
+internal static class ApiServiceCollectionExtensions
+{
+    public static IServiceCollection AddFlowVizApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddFlowVizInterfaces();
+        services.Configure<InterfacesOptions>(configuration.GetSection(InterfacesOptions.SectionName));
+        services.AddSingleton<IObservedInterfaceSource, CollectorInterfaceSource>();
+        services.AddOpenApi(options => options.AddDocumentTransformer<ApiDocumentTransformer>());
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapFlowVizApi(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapOpenApi();
+        endpoints.MapFlowsApi();
+        endpoints.MapInterfacesApi();
+        endpoints.MapInterfaceRulesApi();
+        return endpoints;
+    }
+}

@@ -14,6 +14,7 @@ public abstract class WebTestContext : BunitContext
         Services.AddFlowVizUi();
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddSingleton<ITrafficQueries>(Queries);
+        Services.AddSingleton<FlowViz.Web.Exporters.IExporterReports>(Exporters);
         ChartModule = JSInterop.SetupModule(StackedTrafficChart.ModulePath);
         ChartModule.SetupModule(invocation => invocation.Identifier == "create");
         ChartModule.SetupVoid("update", _ => true).SetVoidResult();
@@ -25,6 +26,8 @@ public abstract class WebTestContext : BunitContext
     protected FakeTimeProvider Clock { get; } = new(Sample.Now);
 
     protected FakeTrafficQueries Queries { get; } = new();
+
+    protected FakeExporterReports Exporters { get; } = new();
 
     protected BunitJSModuleInterop ChartModule { get; }
 

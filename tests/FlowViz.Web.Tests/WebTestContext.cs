@@ -21,6 +21,8 @@ public abstract class WebTestContext : BunitContext
         ChartModule.SetupVoid("destroy", _ => true).SetVoidResult();
         BrowserModule = JSInterop.SetupModule("./lib/flowviz-browser.js");
         BrowserModule.Setup<string>("timeZone").SetResult("Europe/Berlin");
+        // Pages mark their head interactive (RendererInfo) for the end-to-end tests to wait on.
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
     protected FakeTimeProvider Clock { get; } = new(Sample.Now);

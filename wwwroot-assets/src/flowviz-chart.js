@@ -151,6 +151,7 @@ export async function create(element, payload, dotNet) {
     const handle = { element, payload, dotNet };
     handle.chart = new ApexCharts(element, buildOptions(handle));
     await handle.chart.render();
+    showAxisEnd(handle);
     handle.onScheme = () => handle.chart.updateOptions(buildOptions(handle, hiddenNames(handle.chart)), false, false);
     window.matchMedia?.('(prefers-color-scheme: dark)').addEventListener('change', handle.onScheme);
     window.addEventListener('flowviz:theme', handle.onScheme);
@@ -167,12 +168,21 @@ export async function update(handle, payload) {
         && old.height === payload.height && old.timeZone === payload.timeZone && old.zoomable === payload.zoomable;
     if (!sameShape) {
         await handle.chart.updateOptions(buildOptions(handle, hidden), true, false);
+        showAxisEnd(handle);
         return;
     }
-    await handle.chart.updateSeries(toApexSeries(payload.series, hidden), false);
+    // Axis bounds first: apexcharts 4.7 skips the redraw of an updateOptions whose options equal the ones it
+    // records on entry (i.e. always, for {xaxis}), but it does keep the bounds, and updateSeries draws with them.
     if (old.axisFrom !== payload.axisFrom || old.axisTo !== payload.axisTo) {
         await handle.chart.updateOptions({ xaxis: { min: payload.axisFrom ?? undefined, max: payload.axisTo ?? undefined } }, false, false);
     }
+    await handle.chart.updateSeries(toApexSeries(payload.series, hidden), false);
+    showAxisEnd(handle);
+}
+
+// Where the drawn time axis ends (Unix ms), as apexcharts computed it: lets a test see live updates land.
+function showAxisEnd(handle) {
+    handle.element.dataset.axisEnd = String(handle.chart.w.globals.maxX);
 }
 
 export function destroy(handle) {

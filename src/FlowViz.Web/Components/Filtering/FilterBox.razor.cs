@@ -16,6 +16,8 @@ public partial class FilterBox
     private const string HelpId = "flow-filter-help";
 
     private string _text = "";
+    // What the input's value attribute renders: it changes only with Value, never with typing, so a render
+    // arriving after more keystrokes cannot put older text back into the box (Blazor Server is round trips).
     private string? _shownValue;
     private FilterError? _error;
 

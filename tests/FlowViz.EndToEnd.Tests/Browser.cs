@@ -63,8 +63,15 @@ public sealed class Browser : IAsyncDisposable
     /// </summary>
     public static async Task WaitForInteractiveAsync(IPage page)
     {
+        await WaitForCircuitAsync(page);
+        await page.Locator("[data-testid=traffic-chart] svg.apexcharts-svg").First.WaitForAsync();
+    }
+
+    /// <summary>For pages without a chart: the circuit is up and the page has rendered interactively (its head says so).</summary>
+    public static async Task WaitForCircuitAsync(IPage page)
+    {
         await page.WaitForFunctionAsync("() => window.__circuitReady === true");
-        await page.Locator("[data-testid=traffic-chart] svg.apexcharts-svg").WaitForAsync();
+        await page.Locator(".page-head[data-interactive=true]").WaitForAsync();
     }
 
     public async ValueTask DisposeAsync()

@@ -23,7 +23,9 @@ public sealed class OverviewPageTests(AppWithKnownTraffic fixture)
         var rows = page.GetByTestId("top-row");
         Assert.Equal(["17", "6", "1", "58"], await rows.EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.key)"));
         Assert.Contains("Asia/Tokyo", await page.Locator("body").InnerTextAsync(), StringComparison.Ordinal);
-        Assert.Contains("bit/s", await page.GetByTestId("traffic-chart").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("bit/s", await page.GetByTestId("chart-bits").GetByTestId("traffic-chart").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("packets/s", await page.GetByTestId("chart-packets").GetByTestId("traffic-chart").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("flows/s", await page.GetByTestId("chart-flows").GetByTestId("traffic-chart").InnerTextAsync(), StringComparison.Ordinal);
 
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifacts.Screenshot("overview.png"), FullPage = true });
         Assert.Empty(errors);

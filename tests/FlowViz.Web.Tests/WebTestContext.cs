@@ -14,17 +14,22 @@ public abstract class WebTestContext : BunitContext
         Services.AddFlowVizUi();
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddSingleton<ITrafficQueries>(Queries);
+        Services.AddSingleton<FlowViz.Web.Exporters.IExporterReports>(Exporters);
         ChartModule = JSInterop.SetupModule(StackedTrafficChart.ModulePath);
         ChartModule.SetupModule(invocation => invocation.Identifier == "create");
         ChartModule.SetupVoid("update", _ => true).SetVoidResult();
         ChartModule.SetupVoid("destroy", _ => true).SetVoidResult();
         BrowserModule = JSInterop.SetupModule("./lib/flowviz-browser.js");
         BrowserModule.Setup<string>("timeZone").SetResult("Europe/Berlin");
+        // Pages mark their head interactive (RendererInfo) for the end-to-end tests to wait on.
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
     protected FakeTimeProvider Clock { get; } = new(Sample.Now);
 
     protected FakeTrafficQueries Queries { get; } = new();
+
+    protected FakeExporterReports Exporters { get; } = new();
 
     protected BunitJSModuleInterop ChartModule { get; }
 

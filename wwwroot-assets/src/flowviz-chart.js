@@ -2,7 +2,12 @@
 // the build copies it there next to apexcharts.min.js, which is injected once, on the first create().
 //
 // Payload from .NET (ChartPayload): { height, unit, mirrored, timeZone, scale: [{ factor, suffix }],
+//   axisFrom, axisTo (the range's Unix milliseconds, or null), zoomable,
 //   series: [{ key, name, color, data: [[unixMilliseconds, rate], ...] }] }
+//
+// The URL owns the time range: dragging over a zoomable chart only reports the new range to .NET
+// (OnZoomedAsync), which navigates; the chart then receives data for that range like any other update.
+// Updates keep what the user did in the chart: series hidden through the legend stay hidden by name.
 
 let apexLoading;
 
@@ -56,12 +61,29 @@ function formatTime(ms, timeZone) {
     }).format(new Date(ms));
 }
 
-function toApexSeries(series) {
-    return series.map(s => ({ name: s.name, data: s.data, color: s.color }));
+function toApexSeries(series, hidden) {
+    return series.map(s => ({ name: s.name, data: s.data, color: s.color, hidden: hidden?.has(s.name) ?? false }));
+}
+
+// Names of the series the user hid by clicking the legend; apexcharts keeps them by index only.
+function hiddenNames(chart) {
+    const w = chart.w;
+    return new Set([...w.globals.collapsedSeries, ...w.globals.ancillaryCollapsedSeries]
+        .map(c => w.config.series[c.index]?.name)
+        .filter(name => name !== undefined));
+}
+
+// The page's theme toggle (data-theme on <html>) wins over the system preference.
+export function isDark() {
+    const chosen = document.documentElement.dataset.theme;
+    if (chosen === 'dark' || chosen === 'light') {
+        return chosen === 'dark';
+    }
+    return window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
 }
 
 function themeOf(element) {
-    const dark = window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
+    const dark = isDark();
     const style = getComputedStyle(element);
     return {
         theme: { mode: dark ? 'dark' : 'light' },
@@ -70,17 +92,33 @@ function themeOf(element) {
     };
 }
 
-function buildOptions(element, payload) {
+function zoomOptions(handle) {
+    if (!handle.payload.zoomable || !handle.dotNet) {
+        return { zoom: { enabled: false }, events: {} };
+    }
+    return {
+        zoom: { enabled: true, type: 'x', autoScaleYaxis: false },
+        events: {
+            // Whole seconds; .NET decides the new range and puts it in the URL.
+            zoomed: (_, { xaxis }) => handle.dotNet.invokeMethodAsync('OnZoomedAsync',
+                Math.floor(xaxis.min / 1000), Math.ceil(xaxis.max / 1000)),
+        },
+    };
+}
+
+function buildOptions(handle, hidden) {
+    const { element, payload } = handle;
     const { unit, scale, mirrored, timeZone } = payload;
     const look = themeOf(element);
+    const zoom = zoomOptions(handle);
     return {
         chart: {
             type: 'area', stacked: true, height: payload.height, background: 'transparent',
-            foreColor: look.foreColor, animations: { enabled: false }, toolbar: { show: false },
-            zoom: { enabled: false }, fontFamily: 'inherit',
+            foreColor: look.foreColor, animations: { enabled: false },
+            toolbar: { show: false, autoSelected: 'zoom' }, zoom: zoom.zoom, events: zoom.events, fontFamily: 'inherit',
         },
         theme: look.theme,
-        series: toApexSeries(payload.series),
+        series: toApexSeries(payload.series, hidden),
         dataLabels: { enabled: false },
         stroke: { width: 1, curve: 'straight' },
         fill: { type: 'solid', opacity: 0.85 },
@@ -89,6 +127,8 @@ function buildOptions(element, payload) {
         noData: { text: 'No data in this range' },
         xaxis: {
             type: 'datetime',
+            min: payload.axisFrom ?? undefined,
+            max: payload.axisTo ?? undefined,
             labels: { datetimeUTC: timeZone === 'UTC' },
             tooltip: { enabled: false },
         },
@@ -105,30 +145,48 @@ function buildOptions(element, payload) {
     };
 }
 
-export async function create(element, payload) {
+// dotNet: a DotNetObjectReference with OnZoomedAsync(fromSeconds, toSeconds), or null when not zoomable.
+export async function create(element, payload, dotNet) {
     const ApexCharts = await loadApexCharts();
-    const chart = new ApexCharts(element, buildOptions(element, payload));
-    await chart.render();
-    const handle = { chart, element, payload };
-    handle.onScheme = () => handle.chart.updateOptions(buildOptions(element, handle.payload), false, false);
+    const handle = { element, payload, dotNet };
+    handle.chart = new ApexCharts(element, buildOptions(handle));
+    await handle.chart.render();
+    showAxisEnd(handle);
+    handle.onScheme = () => handle.chart.updateOptions(buildOptions(handle, hiddenNames(handle.chart)), false, false);
     window.matchMedia?.('(prefers-color-scheme: dark)').addEventListener('change', handle.onScheme);
+    window.addEventListener('flowviz:theme', handle.onScheme);
     return handle;
 }
 
-// Series only when that is all that changed; the whole option set when unit, scale or height did.
+// Series (and the range's bounds) only when that is all that changed, the whole option set otherwise;
+// either way series hidden through the legend stay hidden.
 export async function update(handle, payload) {
     const old = handle.payload;
     handle.payload = payload;
+    const hidden = hiddenNames(handle.chart);
     const sameShape = old.unit === payload.unit && old.mirrored === payload.mirrored
-        && old.height === payload.height && old.timeZone === payload.timeZone;
-    if (sameShape) {
-        await handle.chart.updateSeries(toApexSeries(payload.series), false);
-    } else {
-        await handle.chart.updateOptions(buildOptions(handle.element, payload), true, false);
+        && old.height === payload.height && old.timeZone === payload.timeZone && old.zoomable === payload.zoomable;
+    if (!sameShape) {
+        await handle.chart.updateOptions(buildOptions(handle, hidden), true, false);
+        showAxisEnd(handle);
+        return;
     }
+    // Axis bounds first: apexcharts 4.7 skips the redraw of an updateOptions whose options equal the ones it
+    // records on entry (i.e. always, for {xaxis}), but it does keep the bounds, and updateSeries draws with them.
+    if (old.axisFrom !== payload.axisFrom || old.axisTo !== payload.axisTo) {
+        await handle.chart.updateOptions({ xaxis: { min: payload.axisFrom ?? undefined, max: payload.axisTo ?? undefined } }, false, false);
+    }
+    await handle.chart.updateSeries(toApexSeries(payload.series, hidden), false);
+    showAxisEnd(handle);
+}
+
+// Where the drawn time axis ends (Unix ms), as apexcharts computed it: lets a test see live updates land.
+function showAxisEnd(handle) {
+    handle.element.dataset.axisEnd = String(handle.chart.w.globals.maxX);
 }
 
 export function destroy(handle) {
     window.matchMedia?.('(prefers-color-scheme: dark)').removeEventListener('change', handle.onScheme);
+    window.removeEventListener('flowviz:theme', handle.onScheme);
     handle.chart.destroy();
 }

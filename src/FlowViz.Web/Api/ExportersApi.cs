@@ -1,5 +1,6 @@
 using FlowViz.Collector.Statistics;
 using FlowViz.Protocols;
+using FlowViz.Web.Exporters;
 
 namespace FlowViz.Web.Api;
 
@@ -30,7 +31,7 @@ internal static class ExportersApi
         DataSetsWithoutTemplate = exporter.MissingTemplateSets,
         Malformed = exporter.DatagramsByStatus
             .Where(s => s.Key is not DecodeStatus.Ok and not DecodeStatus.MissingTemplate)
-            .ToDictionary(s => ReasonName(s.Key), s => s.Value),
+            .ToDictionary(s => CollectorExporterReports.ReasonName(s.Key), s => s.Value),
         SamplingRates = exporter.FlowsBySamplingRate.OrderBy(r => r.Key).Select(r => new { Rate = r.Key, Flows = r.Value }),
         Sequences = exporter.Sequences.Select(s => new
         {
@@ -47,11 +48,5 @@ internal static class ExportersApi
         exporter.CounterSamples,
         Interfaces = exporter.Interfaces,
         LastSeen = exporter.LastSeenUtc,
-    };
-
-    private static string ReasonName(DecodeStatus status) => status switch
-    {
-        DecodeStatus.UnsupportedVersion => "unsupported_version",
-        _ => status.ToString().ToLowerInvariant(),
     };
 }

@@ -1,4 +1,5 @@
 using FlowViz.Web.Components.Time;
+using FlowViz.Web.Exporters;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FlowViz.Web.Components;
@@ -7,12 +8,14 @@ public static class UiServiceCollectionExtensions
 {
     /// <summary>
     /// The services the Blazor UI needs besides ITrafficQueries (which the composition root binds):
-    /// the per-circuit browser time zone and a clock for live refresh.
+    /// the per-circuit browser time zone, a clock for live refresh and the exporters' counters (read from the
+    /// collector when first asked for).
     /// </summary>
     public static IServiceCollection AddFlowVizUi(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<BrowserTimeZone>();
+        services.TryAddSingleton<IExporterReports, CollectorExporterReports>();
         return services;
     }
 }

@@ -106,4 +106,75 @@ public class StackedTrafficChartTests : WebTestContext
 
         Assert.Single(ChartModule.Invocations["destroy"]);
     }
+
+    private static readonly TimeRange SixHours = new(Sample.Now.AddHours(-6), Sample.Now);
+
+    [Fact]
+    public void Render_WithRangeAndZoom_SendsAxisBoundsAndCallbackReference()
+    {
+        Render<StackedTrafficChart>(p => p
+            .Add(c => c.Series, Sample.Series())
+            .Add(c => c.Range, SixHours)
+            .Add(c => c.Zoomed, (TimeRange _) => { }));
+
+        var create = ChartModule.VerifyInvoke("create");
+        var payload = Assert.IsType<ChartPayload>(create.Arguments[1]);
+        Assert.True(payload.Zoomable);
+        Assert.Equal(SixHours.From.ToUnixTimeMilliseconds(), payload.AxisFrom);
+        Assert.Equal(SixHours.To.ToUnixTimeMilliseconds(), payload.AxisTo);
+        Assert.IsType<DotNetObjectReference<StackedTrafficChart>>(create.Arguments[2]);
+    }
+
+    [Fact]
+    public void Render_WithoutZoomCallback_IsNotZoomable()
+    {
+        Render<StackedTrafficChart>(p => p.Add(c => c.Series, Sample.Series()));
+
+        var payload = Assert.IsType<ChartPayload>(ChartModule.VerifyInvoke("create").Arguments[1]);
+        Assert.False(payload.Zoomable);
+        Assert.Null(payload.AxisFrom);
+    }
+
+    [Fact]
+    public async Task OnZoomedAsync_Drag_ReportsDraggedRange()
+    {
+        TimeRange? zoomed = null;
+        var chart = Render<StackedTrafficChart>(p => p.Add(c => c.Series, Sample.Series()).Add(c => c.Zoomed, (TimeRange r) => zoomed = r));
+
+        await chart.InvokeAsync(() => chart.Instance.OnZoomedAsync(1_700_000_000, 1_700_003_600));
+
+        Assert.Equal(new TimeRange(DateTimeOffset.FromUnixTimeSeconds(1_700_000_000), DateTimeOffset.FromUnixTimeSeconds(1_700_003_600)), zoomed);
+    }
+
+    [Fact]
+    public async Task OnZoomedAsync_NarrowDrag_WidensToMinimumAroundItsMiddle()
+    {
+        TimeRange? zoomed = null;
+        var chart = Render<StackedTrafficChart>(p => p.Add(c => c.Series, Sample.Series()).Add(c => c.Zoomed, (TimeRange r) => zoomed = r));
+
+        await chart.InvokeAsync(() => chart.Instance.OnZoomedAsync(1_700_000_000, 1_700_000_060));
+
+        Assert.Equal(StackedTrafficChart.MinimumZoom, zoomed!.Value.Duration);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1_700_000_030), zoomed.Value.From + zoomed.Value.Duration / 2);
+    }
+
+    [Fact]
+    public void Render_RangeMoved_UpdatesAxisBounds()
+    {
+        var chart = Render<StackedTrafficChart>(p => p.Add(c => c.Series, Sample.Series()).Add(c => c.Range, SixHours));
+        var moved = new TimeRange(SixHours.From.AddSeconds(10), SixHours.To.AddSeconds(10));
+
+        chart.Render(p => p.Add(c => c.Range, moved));
+
+        var payload = Assert.IsType<ChartPayload>(ChartModule.VerifyInvoke("update").Arguments[1]);
+        Assert.Equal(moved.To.ToUnixTimeMilliseconds(), payload.AxisTo);
+    }
+
+    [Fact]
+    public void Markup_Zoomable_SaysHowToZoom()
+    {
+        var chart = Render<StackedTrafficChart>(p => p.Add(c => c.Series, Sample.Series()).Add(c => c.Zoomed, (TimeRange _) => { }));
+
+        Assert.EndsWith("drag across it to zoom", chart.Find("[data-testid=traffic-chart]").GetAttribute("aria-label"), StringComparison.Ordinal);
+    }
 }

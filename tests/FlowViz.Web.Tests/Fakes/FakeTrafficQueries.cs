@@ -9,6 +9,7 @@ public sealed class FakeTrafficQueries : ITrafficQueries
     public Exception? Failure { get; set; }
 
     public List<TimeRange> SummaryCalls { get; } = [];
+    public List<SummaryQuery> SummaryQueries { get; } = [];
     public List<TopQuery> TopCalls { get; } = [];
     public List<SeriesQuery> SeriesCalls { get; } = [];
 
@@ -16,6 +17,12 @@ public sealed class FakeTrafficQueries : ITrafficQueries
     {
         SummaryCalls.Add(range);
         return Failure is null ? Task.FromResult(Totals) : Task.FromException<TrafficTotals>(Failure);
+    }
+
+    public Task<TrafficTotals> SummaryAsync(SummaryQuery query, CancellationToken cancellationToken)
+    {
+        SummaryQueries.Add(query);
+        return SummaryAsync(query.Range, cancellationToken);
     }
 
     public Task<TopResult> TopAsync(TopQuery query, CancellationToken cancellationToken)

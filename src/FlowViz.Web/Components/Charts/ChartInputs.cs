@@ -3,11 +3,14 @@ using FlowViz.Core.Queries;
 namespace FlowViz.Web.Components.Charts;
 
 /// <summary>The chart's inputs, compared by value: a refresh returns new but often equal records.</summary>
-internal sealed record ChartInputs(SeriesResult? Series, string Unit, bool Mirrored, int Height, string TimeZone)
+internal sealed record ChartInputs(SeriesResult? Series, string Unit, bool Mirrored, int Height, string TimeZone, TimeRange? Range, bool Zoomable)
 {
+    public ChartPayload ToPayload() => ChartPayload.From(Series, Unit, Mirrored, Height, TimeZone, Range, Zoomable);
+
     public bool SameAs(ChartInputs? other) =>
         other is not null && Unit == other.Unit && Mirrored == other.Mirrored && Height == other.Height
-        && TimeZone == other.TimeZone && SameSeries(Series, other.Series);
+        && TimeZone == other.TimeZone && Range == other.Range && Zoomable == other.Zoomable
+        && SameSeries(Series, other.Series);
 
     private static bool SameSeries(SeriesResult? a, SeriesResult? b)
     {

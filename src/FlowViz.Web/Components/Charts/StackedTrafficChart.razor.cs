@@ -8,15 +8,20 @@ namespace FlowViz.Web.Components.Charts;
 /// <summary>
 /// A stacked area chart of per-second rates over apexcharts (lib/flowviz-chart.js). The module is imported on
 /// first render and data is sent again only when the inputs changed, so a refresh that brings the same
-/// numbers costs no interop traffic.
+/// numbers costs no interop traffic. With <see cref="Zoomed"/> set, dragging over the chart reports the
+/// range dragged; the page puts it in the URL and the chart receives that range's data like any other.
 /// </summary>
 public partial class StackedTrafficChart : IAsyncDisposable
 {
     public const string ModulePath = "./lib/flowviz-chart.js";
 
+    /// <summary>Narrower drags are widened to this around their middle: a bucket is 60 s at best.</summary>
+    public static readonly TimeSpan MinimumZoom = TimeSpan.FromMinutes(5);
+
     private ElementReference _element;
     private IJSObjectReference? _module;
     private IJSObjectReference? _chart;
+    private DotNetObjectReference<StackedTrafficChart>? _self;
     private ChartInputs? _sent;
     private bool _disposed;
 
@@ -37,16 +42,24 @@ public partial class StackedTrafficChart : IAsyncDisposable
 
     [Parameter] public string? Title { get; set; }
 
-    private string AriaLabel => $"{Title ?? "Traffic"} in {Unit}, stacked by series";
+    /// <summary>The range the series cover: the time axis spans it, empty buckets included.</summary>
+    [Parameter] public TimeRange? Range { get; set; }
+
+    /// <summary>Called with the range the user dragged over; without it the chart does not zoom.</summary>
+    [Parameter] public EventCallback<TimeRange> Zoomed { get; set; }
+
+    private string AriaLabel => $"{Title ?? "Traffic"} in {Unit}, stacked by series" + (Zoomed.HasDelegate ? "; drag across it to zoom" : "");
+
+    private ChartInputs CurrentInputs => new(Series, Unit, Mirrored, Height, TimeZone, Range, Zoomed.HasDelegate);
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (firstRender)
         {
             _sent = CurrentInputs;
-            var payload = ChartPayload.From(Series, Unit, Mirrored, Height, TimeZone);
+            _self = DotNetObjectReference.Create(this);
             _module = await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
-            _chart = await _module.InvokeAsync<IJSObjectReference>("create", _element, payload);
+            _chart = await _module.InvokeAsync<IJSObjectReference>("create", _element, _sent.ToPayload(), _self);
             if (_disposed)
             {
                 await DestroyAsync(); // disposed while create was awaited
@@ -57,7 +70,23 @@ public partial class StackedTrafficChart : IAsyncDisposable
         await SyncAsync();
     }
 
-    private ChartInputs CurrentInputs => new(Series, Unit, Mirrored, Height, TimeZone);
+    /// <summary>From the JS module when a drag ends: the dragged interval in Unix seconds.</summary>
+    [JSInvokable]
+    public Task OnZoomedAsync(long fromSeconds, long toSeconds)
+    {
+        if (!Zoomed.HasDelegate || toSeconds <= fromSeconds)
+        {
+            return Task.CompletedTask;
+        }
+        var from = DateTimeOffset.FromUnixTimeSeconds(fromSeconds);
+        var to = DateTimeOffset.FromUnixTimeSeconds(toSeconds);
+        if (to - from < MinimumZoom)
+        {
+            var middle = from + (to - from) / 2;
+            (from, to) = (middle - MinimumZoom / 2, middle + MinimumZoom / 2);
+        }
+        return Zoomed.InvokeAsync(new TimeRange(from, to));
+    }
 
     private async Task SyncAsync()
     {
@@ -67,8 +96,7 @@ public partial class StackedTrafficChart : IAsyncDisposable
             return;
         }
         _sent = inputs;
-        await _module!.InvokeVoidAsync("update", _chart,
-            ChartPayload.From(inputs.Series, inputs.Unit, inputs.Mirrored, inputs.Height, inputs.TimeZone));
+        await _module!.InvokeVoidAsync("update", _chart, inputs.ToPayload());
     }
 
     public async ValueTask DisposeAsync()
@@ -80,8 +108,8 @@ public partial class StackedTrafficChart : IAsyncDisposable
 
     private async Task DestroyAsync()
     {
-        var (chart, module) = (_chart, _module);
-        (_chart, _module) = (null, null);
+        var (chart, module, self) = (_chart, _module, _self);
+        (_chart, _module, _self) = (null, null, null);
         try
         {
             if (chart is not null)
@@ -97,6 +125,10 @@ public partial class StackedTrafficChart : IAsyncDisposable
         catch (JSDisconnectedException)
         {
             // The circuit is gone, and the browser's chart with it.
+        }
+        finally
+        {
+            self?.Dispose();
         }
     }
 }

@@ -1,4 +1,6 @@
+using FlowViz.Core.Filtering;
 using FlowViz.Core.Queries;
+using FlowViz.Web.Components.Filtering;
 using FlowViz.Web.Components.Time;
 using FlowViz.Web.Components.Traffic;
 using Microsoft.AspNetCore.Components;
@@ -6,8 +8,10 @@ using Microsoft.AspNetCore.Components;
 namespace FlowViz.Web.Components.Pages;
 
 /// <summary>
-/// Totals, a stacked chart and the top protocols for a range. All state is in the URL
-/// (range, from, to, metric); relative ranges refresh every <see cref="RefreshInterval"/>.
+/// NfSen's front page: totals, bits/s, packets/s and flows/s stacked by protocol, and the top protocols, for
+/// a range and an optional filter. All state is in the URL (range or from/to, metric, filter, tz), so links
+/// are shareable and Back works; relative ranges refresh every <see cref="RefreshInterval"/>, sending the
+/// charts only what changed.
 /// </summary>
 public partial class Overview : IDisposable
 {
@@ -16,10 +20,14 @@ public partial class Overview : IDisposable
 
     private RangeSelection _selection = RangeSelection.Default;
     private MetricChoice _metric = MetricChoice.Bits;
-    private TimeZoneInfo _zone = TimeZoneInfo.Utc;
+    private string? _filterText;
+    private FilterExpression? _filter;
+    private bool _useUtc;
+    private TimeZoneInfo _browserZone = TimeZoneInfo.Utc;
     private bool _zoneKnown;
     private OverviewData? _data;
     private string? _error;
+    private bool _loaded;
     private CancellationTokenSource? _load;
     private ITimer? _timer;
 
@@ -33,16 +41,33 @@ public partial class Overview : IDisposable
     [SupplyParameterFromQuery(Name = "from")] public string? FromText { get; set; }
     [SupplyParameterFromQuery(Name = "to")] public string? ToText { get; set; }
     [SupplyParameterFromQuery(Name = "metric")] public string? MetricText { get; set; }
+    [SupplyParameterFromQuery(Name = "filter")] public string? FilterText { get; set; }
+    [SupplyParameterFromQuery(Name = "tz")] public string? ZoneText { get; set; }
+
+    private TimeZoneInfo Zone => _useUtc ? TimeZoneInfo.Utc : _browserZone;
+
+    private string EmptyText => _filter is null
+        ? "No flows yet: point an exporter at UDP port 2055 (see README), or choose a longer range."
+        : "No flows match this filter in this range: widen the range or clear the filter.";
 
     protected override Task OnParametersSetAsync()
     {
+        _useUtc = string.Equals(ZoneText, "utc", StringComparison.OrdinalIgnoreCase);
         var selection = RangeSelection.Parse(RangeText, FromText, ToText);
         var metric = MetricChoice.Parse(MetricText);
-        if (_data is not null && selection == _selection && metric == _metric)
+        var filterText = string.IsNullOrWhiteSpace(FilterText) ? null : FilterText;
+        if (_loaded && selection == _selection && metric == _metric && filterText == _filterText)
         {
             return Task.CompletedTask;
         }
-        (_selection, _metric) = (selection, metric);
+        (_selection, _metric, _filterText, _loaded) = (selection, metric, filterText, true);
+        if (filterText is not null && FilterBox.Check(filterText) is { } problem)
+        {
+            // The box shows where; nothing is drawn rather than traffic the filter was meant to narrow.
+            (_filter, _data, _error) = (null, null, $"The filter in the address does not parse: {problem}. Fix it above.");
+            return Task.CompletedTask;
+        }
+        _filter = filterText is null ? null : FilterParser.Parse(filterText);
         return LoadAsync();
     }
 
@@ -53,15 +78,15 @@ public partial class Overview : IDisposable
             return;
         }
         _timer = Clock.CreateTimer(_ => _ = InvokeAsync(RefreshAsync), null, RefreshInterval, RefreshInterval);
-        _zone = await BrowserZone.GetAsync();
+        _browserZone = await BrowserZone.GetAsync();
         _zoneKnown = true;
         StateHasChanged();
     }
 
     private async Task RefreshAsync()
     {
-        // Fixed ranges never change; a load still running (slow database) is not stacked on.
-        if (!_selection.IsRelative || _load is not null)
+        // Fixed ranges never change; a load still running (slow database) is not stacked on; a bad filter stays bad.
+        if (!_selection.IsRelative || _load is not null || (_filterText is not null && _filter is null))
         {
             return;
         }
@@ -75,7 +100,7 @@ public partial class Overview : IDisposable
         using var load = _load = new CancellationTokenSource();
         try
         {
-            var data = await QueryAsync(_selection.Resolve(Clock.GetUtcNow()), _metric, load.Token);
+            var data = await QueryAsync(_selection.Resolve(Clock.GetUtcNow()), _metric, _filter, load.Token);
             if (!load.IsCancellationRequested) // a superseded load that ignored its token must not win
             {
                 (_data, _error) = (data, null);
@@ -84,6 +109,10 @@ public partial class Overview : IDisposable
         catch (OperationCanceledException) when (load.IsCancellationRequested)
         {
             // Superseded by a newer load.
+        }
+        catch (FilterNotSupportedException e)
+        {
+            (_data, _error) = (null, $"This filter cannot be answered yet: {e.Message}");
         }
         catch (Exception e)
         {
@@ -99,22 +128,35 @@ public partial class Overview : IDisposable
         }
     }
 
-    private async Task<OverviewData> QueryAsync(TimeRange range, MetricChoice metric, CancellationToken ct)
+    private async Task<OverviewData> QueryAsync(TimeRange range, MetricChoice metric, FilterExpression? filter, CancellationToken ct)
     {
         var step = SeriesStep.For(range.Duration);
         // One after the other: the query service may sit on one database connection per scope.
-        var totals = await Traffic.SummaryAsync(range, ct);
-        var top = await Traffic.TopAsync(new TopQuery(range, FlowDimension.Protocol, metric.RankMetric, TopLimit), ct);
-        var series = await Traffic.SeriesAsync(
-            new SeriesQuery(range, FlowDimension.Protocol, metric.SeriesMetric, step, TopLimit), ct);
-        return new OverviewData(range, totals, top, series);
+        var totals = await Traffic.SummaryAsync(new SummaryQuery(range, filter), ct);
+        var top = await Traffic.TopAsync(new TopQuery(range, FlowDimension.Protocol, metric.RankMetric, TopLimit, filter), ct);
+        var charts = new List<MetricSeries>(MetricChoice.All.Count);
+        foreach (var chart in MetricChoice.All)
+        {
+            var series = await Traffic.SeriesAsync(
+                new SeriesQuery(range, FlowDimension.Protocol, chart.SeriesMetric, step, TopLimit, filter), ct);
+            charts.Add(new MetricSeries(chart, series));
+        }
+        return new OverviewData(range, totals, top, charts);
     }
 
     private void OnRangeChanged(RangeSelection selection) =>
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(selection.ToQueryParameters()));
 
+    private void OnZoomed(TimeRange range) => OnRangeChanged(RangeSelection.Fixed(range));
+
     private void OnMetricChanged(MetricChoice metric) =>
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("metric", metric.Name));
+
+    private void OnFilterChanged(string? filter) =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("filter", filter));
+
+    private void OnZoneChanged(bool utc) =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("tz", utc ? "utc" : null));
 
     public void Dispose()
     {

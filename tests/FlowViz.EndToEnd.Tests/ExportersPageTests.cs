@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace FlowViz.EndToEnd.Tests;
+
+public sealed class ExportersPageTests(AppWithKnownTraffic fixture)
+{
+    [Fact]
+    public async Task Exporters_AfterKnownExportStream_TableEqualsTheApi()
+    {
+        await using var browser = await Browser.LaunchAsync();
+        var (page, errors) = await browser.NewPageAsync();
+
+        await page.GotoAsync(new Uri(fixture.App.BaseAddress, "/exporters").ToString());
+        await Browser.WaitForCircuitAsync(page);
+        var row = page.Locator("[data-testid=exporter-row][data-address='127.0.0.1']");
+        await row.WaitForAsync();
+        var api = Assert.Single((await fixture.GetJsonAsync("/api/v1/exporters")).GetProperty("exporters").EnumerateArray());
+
+        var cells = await row.Locator("td").EvaluateAllAsync<string?[]>("cells => cells.map(c => c.dataset.value ?? null)");
+        // Columns after the address: status, datagrams, flows, packets, bytes, templates, data without template, …
+        Assert.Equal(api.GetProperty("datagrams").GetInt64().ToString(), cells[1]);
+        Assert.Equal(api.GetProperty("flows").GetInt64().ToString(), cells[2]);
+        Assert.Equal(api.GetProperty("packets").GetInt64().ToString(), cells[3]);
+        Assert.Equal(api.GetProperty("bytes").GetInt64().ToString(), cells[4]);
+        Assert.Equal(api.GetProperty("templatesKnown").GetInt32().ToString(), cells[5]);
+        Assert.Equal(api.GetProperty("dataSetsWithoutTemplate").GetInt64().ToString(), cells[6]);
+        Assert.Equal(KnownTraffic.Flows.ToString(), cells[2]);
+        var lost = api.GetProperty("sequences").EnumerateArray().Sum(s => s.GetProperty("lost").GetInt64());
+        Assert.Equal(lost.ToString(), await row.GetByTestId("loss").GetAttributeAsync("data-value"));
+        var malformed = api.GetProperty("malformed").EnumerateObject().Sum(r => r.Value.GetInt64());
+        Assert.Equal(malformed.ToString(), await row.GetByTestId("malformed").GetAttributeAsync("data-value"));
+        Assert.Equal("unsampled", await row.GetByTestId("sampling").InnerTextAsync());
+        Assert.Equal("Sending", await row.GetByTestId("status").InnerTextAsync());
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Exporters_ClickFlowsHeader_SortKeptInUrl()
+    {
+        await using var browser = await Browser.LaunchAsync();
+        var (page, errors) = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(fixture.App.BaseAddress, "/exporters").ToString());
+        await Browser.WaitForCircuitAsync(page);
+        await page.GetByTestId("exporter-row").First.WaitForAsync();
+
+        await page.GetByTestId("sort-flows").ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("sort=-flows"));
+        await Assertions.Expect(page.Locator("th[aria-sort=descending]")).ToContainTextAsync("Flows");
+        Assert.Empty(errors);
+    }
+}

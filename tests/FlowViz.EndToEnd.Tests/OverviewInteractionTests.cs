@@ -1,0 +1,112 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace FlowViz.EndToEnd.Tests;
+
+/// <summary>The overview's filter box, drag-to-zoom, live refresh and time zone switch in a real browser.</summary>
+public sealed class OverviewInteractionTests(AppWithKnownTraffic fixture)
+{
+    [Fact]
+    public async Task FilterBox_BadThenGoodFilter_ShowsErrorAtPositionThenGraphsTheFilter()
+    {
+        await using var browser = await Browser.LaunchAsync();
+        var (page, errors) = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(fixture.App.BaseAddress, $"/?{fixture.RangeQuery}").ToString());
+        await Browser.WaitForInteractiveAsync(page);
+        var input = page.GetByTestId("filter-input");
+
+        await input.PressSequentiallyAsync("proto tcp and dst port https");
+
+        var error = page.GetByTestId("filter-error");
+        await Assertions.Expect(error).ToHaveAttributeAsync("data-position", "23");
+        await Assertions.Expect(page.GetByTestId("filter-bad")).ToHaveTextAsync("https");
+        await Assertions.Expect(input).ToHaveAttributeAsync("aria-invalid", "true");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifacts.Screenshot("overview-filter-error.png") });
+
+        await input.FillAsync("");
+        await input.PressSequentiallyAsync("proto udp");
+        await Assertions.Expect(error).ToHaveCountAsync(0);
+        await input.PressAsync("Enter");
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("filter=proto%20udp"));
+        var udp = KnownTraffic.ByProtocol["17"];
+        await Assertions.Expect(page.GetByTestId("total-flows")).ToHaveAttributeAsync("data-value", udp.Flows.ToString());
+        var api = await fixture.GetJsonAsync($"/api/v1/summary?filter=proto%20udp&{fixture.RangeQuery}");
+        Assert.Equal(api.GetProperty("bytes").GetInt64().ToString(), await page.GetByTestId("total-bytes").GetAttributeAsync("data-value"));
+        Assert.Equal(["17"], await page.GetByTestId("top-row").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.key)"));
+        await page.Locator("[data-testid=chart-bits] svg.apexcharts-svg").WaitForAsync();
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Chart_DraggedAcross_ZoomsIntoTheDraggedRangeAndBackReturns()
+    {
+        await using var browser = await Browser.LaunchAsync();
+        var (page, errors) = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(fixture.App.BaseAddress, "/?range=6h").ToString());
+        await Browser.WaitForInteractiveAsync(page);
+        var plot = await page.Locator("[data-testid=chart-bits] .apexcharts-grid").BoundingBoxAsync();
+
+        var y = plot!.Y + plot.Height / 2;
+        await page.Mouse.MoveAsync(plot.X + plot.Width * 0.25f, y);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(plot.X + plot.Width * 0.75f, y, new() { Steps = 10 });
+        await page.Mouse.UpAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("from=.*&to="));
+        var query = System.Web.HttpUtility.ParseQueryString(new Uri(page.Url).Query);
+        var zoomed = DateTimeOffset.Parse(query["to"]!) - DateTimeOffset.Parse(query["from"]!);
+        Assert.InRange(zoomed.TotalHours, 2.5, 3.5); // half of the 6 h axis
+        Assert.Null(query["range"]);
+        await Assertions.Expect(page.GetByTestId("range-custom")).ToHaveClassAsync(new Regex("active"));
+
+        await page.EvaluateAsync("() => history.back()");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("range=6h$"));
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task LiveRefresh_SeriesHiddenInLegend_StaysHidden()
+    {
+        await using var browser = await Browser.LaunchAsync();
+        var (page, errors) = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(fixture.App.BaseAddress, "/?range=1h").ToString());
+        await Browser.WaitForInteractiveAsync(page);
+        var udp = page.Locator("[data-testid=chart-bits] .apexcharts-legend-series").Filter(new() { HasText = "UDP" });
+
+        await udp.ClickAsync();
+        await Assertions.Expect(udp).ToHaveClassAsync(new Regex("apexcharts-inactive-legend"));
+        var before = await AxisEndAsync(page);
+        // The next refresh moves the range by 10 s: the chart receives new data and new axis bounds.
+        await page.WaitForTimeoutAsync((float)(RefreshSeconds + 3) * 1000);
+
+        Assert.InRange(await AxisEndAsync(page) - before, RefreshSeconds * 1000, (RefreshSeconds + 3) * 1000 * 2);
+        await Assertions.Expect(udp).ToHaveClassAsync(new Regex("apexcharts-inactive-legend"));
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task TimeZone_UtcChosen_KeptInUrlAndShown()
+    {
+        await using var browser = await Browser.LaunchAsync();
+        var (page, errors) = await browser.NewPageAsync(timeZone: "America/New_York");
+        await page.GotoAsync(new Uri(fixture.App.BaseAddress, "/?range=1h").ToString());
+        await Browser.WaitForInteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("time-zone")).ToHaveTextAsync("Times in America/New_York");
+
+        await page.GetByTestId("zone-utc").ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("tz=utc"));
+        await Assertions.Expect(page.GetByTestId("time-zone")).ToHaveTextAsync("Times in UTC");
+        Assert.Empty(errors);
+    }
+
+    private static readonly double RefreshSeconds = FlowViz.Web.Components.Pages.Overview.RefreshInterval.TotalSeconds;
+
+    // Where apexcharts ends the time axis (Unix ms); it moves on with the clock at each refresh.
+    private static async Task<double> AxisEndAsync(IPage page) =>
+        double.Parse((await page.Locator("[data-testid=chart-bits] [data-testid=traffic-chart]").GetAttributeAsync("data-axis-end"))!,
+            System.Globalization.CultureInfo.InvariantCulture);
+}

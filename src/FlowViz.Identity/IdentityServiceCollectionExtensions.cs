@@ -24,7 +24,7 @@ public static class IdentityServiceCollectionExtensions
         services.AddSingleton<ApiTokens>();
         services.AddSingleton<AuditLog>();
         services.AddSingleton<Tenants.TenantDirectory>();
-        services.AddScoped<Accounts>();
+        services.AddScoped<UserAccounts>();
         return services;
     }
 

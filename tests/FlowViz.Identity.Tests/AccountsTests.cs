@@ -29,7 +29,7 @@ public sealed class AccountsTests(PostgresServerFixture server) : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         var scope = TenantScopeText.Parse("src as 64500, in if 192.0.2.1 3, out if 2001:db8::1 7, dst net 198.51.100.0/24, net 2001:db8:5::/48");
         await Tenants.CreateAsync("acme", scope, "tester", ct);
-        var user = await _db.InScopeAsync(s => s.GetRequiredService<Accounts>().CreateAsync("alice", Password, Roles.TenantViewer, ["acme"], "tester", ct));
+        var user = await _db.InScopeAsync(s => s.GetRequiredService<UserAccounts>().CreateAsync("alice", Password, Roles.TenantViewer, ["acme"], "tester", ct));
 
         var stored = Assert.Single(await Tenants.ListAsync(ct));
         Assert.Equal("src as 64500, in if 192.0.2.1 3, out if 2001:db8::1 7, dst net 198.51.100.0/24, net 2001:db8:5::/48",
@@ -47,11 +47,11 @@ public sealed class AccountsTests(PostgresServerFixture server) : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         await Tenants.CreateAsync("beta", TenantScopeText.Parse("as 65001"), "tester", ct);
-        var user = await _db.InScopeAsync(s => s.GetRequiredService<Accounts>().CreateAsync("bob", Password, Roles.TenantViewer, ["beta"], "tester", ct));
+        var user = await _db.InScopeAsync(s => s.GetRequiredService<UserAccounts>().CreateAsync("bob", Password, Roles.TenantViewer, ["beta"], "tester", ct));
         var scopes = _db.Services.GetRequiredService<ViewerScopes>();
         Assert.True((await scopes.ForUserAsync(user.Id, ct)).IsRestricted);
 
-        await _db.InScopeAsync(async s => { await s.GetRequiredService<Accounts>().SetRoleAsync("bob", Roles.Operator, "tester", ct); return 0; });
+        await _db.InScopeAsync(async s => { await s.GetRequiredService<UserAccounts>().SetRoleAsync("bob", Roles.Operator, "tester", ct); return 0; });
 
         Assert.Same(ViewerScope.Everything, await scopes.ForUserAsync(user.Id, ct));
         Assert.Same(ViewerScope.None, await scopes.ForUserAsync("no-such-user", ct));
@@ -71,8 +71,8 @@ public sealed class AccountsTests(PostgresServerFixture server) : IAsyncLifetime
     public async Task EnsureAdmin_CreatesARandomPasswordAdminOnceOnly()
     {
         var ct = TestContext.Current.CancellationToken;
-        var (created, password) = await _db.InScopeAsync(s => s.GetRequiredService<Accounts>().EnsureAdminAsync(null, ct));
-        var again = await _db.InScopeAsync(s => s.GetRequiredService<Accounts>().EnsureAdminAsync(null, ct));
+        var (created, password) = await _db.InScopeAsync(s => s.GetRequiredService<UserAccounts>().EnsureAdminAsync(null, ct));
+        var again = await _db.InScopeAsync(s => s.GetRequiredService<UserAccounts>().EnsureAdminAsync(null, ct));
 
         Assert.True(created);
         Assert.NotNull(password);
@@ -91,7 +91,7 @@ public sealed class AccountsTests(PostgresServerFixture server) : IAsyncLifetime
     public async Task FiveFailures_LockTheAccountOut()
     {
         var ct = TestContext.Current.CancellationToken;
-        await _db.InScopeAsync(s => s.GetRequiredService<Accounts>().CreateAsync("carol", Password, Roles.Operator, [], "tester", ct));
+        await _db.InScopeAsync(s => s.GetRequiredService<UserAccounts>().CreateAsync("carol", Password, Roles.Operator, [], "tester", ct));
         var locked = await _db.InScopeAsync(async s =>
         {
             var users = s.GetRequiredService<UserManager<FlowVizUser>>();
@@ -113,7 +113,7 @@ public sealed class AccountsTests(PostgresServerFixture server) : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         var error = await Assert.ThrowsAsync<AccountException>(() =>
-            _db.InScopeAsync(s => s.GetRequiredService<Accounts>().CreateAsync(name, password, role, [], "tester", ct)));
+            _db.InScopeAsync(s => s.GetRequiredService<UserAccounts>().CreateAsync(name, password, role, [], "tester", ct)));
         Assert.Contains(why, error.Message, StringComparison.Ordinal);
     }
 

@@ -11,7 +11,7 @@ namespace FlowViz.Identity;
 /// User accounts over Identity's <see cref="UserManager{TUser}"/>: create with a role and tenants, change role,
 /// delete, list, and the first start's admin. Every change is audited under its actor.
 /// </summary>
-public sealed class Accounts(UserManager<FlowVizUser> users, TenantDirectory tenants, AuditLog audit, TimeProvider time)
+public sealed class UserAccounts(UserManager<FlowVizUser> users, TenantDirectory tenants, AuditLog audit, TimeProvider time)
 {
     public const string AdminUserName = "admin";
 

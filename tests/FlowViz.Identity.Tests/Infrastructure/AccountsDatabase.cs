@@ -17,6 +17,9 @@ public sealed class AccountsDatabase(PostgresServerFixture server) : IAsyncLifet
 
     public NpgsqlDataSource DataSource => _database.DataSource;
 
+    /// <summary>The product's COPY writer into this database's flows table.</summary>
+    public FlowViz.Storage.Flows.FlowCopyWriter CreateWriter() => _database.CreateWriter();
+
     public IServiceProvider Services => _services ?? throw new InvalidOperationException("Not initialised.");
 
     public async ValueTask InitializeAsync()

@@ -97,6 +97,15 @@ public sealed class AuthApiTests(SecuredApp fixture) : IClassFixture<SecuredApp>
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void FirstStart_WroteTheAdminPassword_ReadableByItsOwnerOnly()
+    {
+        var file = Path.Combine(fixture.App.DataDirectory, "admin-password");
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        Assert.True(fixture.AdminPassword.Length >= 20);
+    }
+
+    [Fact]
     public async Task MadeUpToken_Is401()
     {
         using var client = fixture.ClientWithToken("fvt_" + new string('A', 43));

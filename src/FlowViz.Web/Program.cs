@@ -6,6 +6,7 @@ using FlowViz.Storage;
 using FlowViz.Storage.Embedded;
 using FlowViz.Storage.Migrations;
 using FlowViz.Storage.Policies;
+using FlowViz.Web.Accounts;
 using FlowViz.Web.Api;
 using FlowViz.Web.Components;
 using FlowViz.Web.Hosting;
@@ -40,6 +41,8 @@ builder.Services.AddSingleton(database);
 builder.Services.AddHostedService<EmbeddedDatabaseLifetime>(); // first: stopped last
 builder.Services.AddFlowVizStorage(database.ConnectionString);
 builder.Services.Configure<FlowVizStorageOptions>(builder.Configuration.GetSection("Storage"));
+// Accounts, tenants, tokens; ITrafficQueries from here on answers within the viewer's scope.
+builder.Services.AddFlowVizAccess(builder.Configuration, database.ConnectionString);
 
 builder.Services.Configure<CollectorOptions>(builder.Configuration.GetSection(CollectorOptions.SectionName));
 builder.Services.PostConfigure<CollectorOptions>(options =>
@@ -67,23 +70,39 @@ var app = builder.Build();
 
 await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(app.Lifetime.ApplicationStopping);
 await app.Services.GetRequiredService<StoragePolicies>().ApplyAsync(app.Lifetime.ApplicationStopping);
+await AdminBootstrap.RunAsync(app.Services, DataDirectory.Resolve(builder.Configuration), app.Lifetime.ApplicationStopping);
+if (await AccessCheck.RefusalAsync(app.Services, builder.Configuration) is { } refusal)
+{
+    Console.Error.WriteLine(refusal);
+    return 1;
+}
 
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
 }
+app.UseSecurityHeaders();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapHealthChecks("/healthz");
 app.Services.GetRequiredService<CollectorMetrics>(); // creating it registers its scrape callback
 app.Services.GetRequiredService<RollupMetrics>(); // likewise
-app.MapMetrics("/metrics", app.Services.GetRequiredService<CollectorRegistry>());
-app.MapTrafficApi();
-app.MapAsAnalysisApi();
-app.MapExportersApi();
-app.MapFlowVizApi();
+app.MapMetrics("/metrics", app.Services.GetRequiredService<CollectorRegistry>()).RequireAuthorization(AuthPolicies.Operator);
+// Reads that go through ITrafficQueries are scoped per tenant there (ScopedTrafficQueries), so tenant viewers may use them.
+var readApi = app.MapGroup("").RequireAuthorization(AuthPolicies.Viewer);
+readApi.MapTrafficApi();
+readApi.MapAsAnalysisApi();
+readApi.MapExportersApi();
+// Raw flows, CSV, interfaces and classification rules read storage directly, not through the scoped
+// query service: operators and admins only, until they apply the viewer's scope themselves.
+app.MapGroup("").RequireAuthorization(AuthPolicies.Operator).MapFlowVizApi();
+app.MapAccountEndpoints();
+app.MapAdminApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -36,7 +36,8 @@ public sealed class FlowVizApp : IAsyncDisposable
 
     public IServiceProvider Services => _factory.Services;
 
-    public static FlowVizApp Start()
+    /// <param name="settings">Configuration on top of the fixture's; the auth tests turn anonymous read off with it.</param>
+    public static FlowVizApp Start(IReadOnlyDictionary<string, string>? settings = null)
     {
         // Short: the embedded server's Unix socket path must fit in 107 bytes.
         var dataDirectory = Directory.CreateTempSubdirectory("fv-e2e-").FullName;
@@ -50,6 +51,11 @@ public sealed class FlowVizApp : IAsyncDisposable
             web.UseSetting("FlowViz:DataDirectory", dataDirectory);
             web.UseSetting("Collector:Listen:0", "[::]:0");
             web.UseSetting("Collector:BatchMaxAge", "00:00:00.200");
+            web.UseSetting("Auth:AnonymousRead", "true"); // these tests are about traffic, not logins (see AuthTests)
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            {
+                web.UseSetting(key, value);
+            }
         });
         factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         factory.StartServer();

@@ -52,6 +52,7 @@ internal sealed class FlowVizProcess : IDisposable
             $"--Collector:Listen:0=127.0.0.1:{collectorPort}",
             $"--Urls=http://127.0.0.1:{FreeTcpPort()}",
             "--Logging:Console:FormatterName=simple",
+            "--Auth:AnonymousRead=true", // these tests read the API without logging in
             .. settings,
         ];
         foreach (var argument in arguments)

@@ -1,3 +1,4 @@
+using FlowViz.Core.Interfaces;
 using System.Net;
 using FlowViz.Core.Queries;
 using Npgsql;

@@ -1,4 +1,5 @@
 using FlowViz.Collector.Statistics;
+using FlowViz.Identity.Scoping;
 using FlowViz.Protocols;
 using FlowViz.Web.Exporters;
 
@@ -7,16 +8,23 @@ namespace FlowViz.Web.Api;
 /// <summary>
 /// <c>GET /api/v1/exporters</c>: per exporter, what <c>softflowctl statistics</c> would tell — datagrams,
 /// flows, bytes, data without a template, malformed datagrams by reason, sampling rates, sequence loss
-/// per export stream, last seen. Counted since FlowViz started.
+/// per export stream, last seen. Counted since FlowViz started. A tenant viewer sees only the exporters of
+/// its scope's interfaces (none when its scope names no interface).
 /// </summary>
 internal static class ExportersApi
 {
     public static IEndpointRouteBuilder MapExportersApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/v1/exporters", (CollectorStatistics statistics, FlowDatagramDecoder decoder) => Results.Ok(new
+        endpoints.MapGet("/api/v1/exporters", async (CollectorStatistics statistics, FlowDatagramDecoder decoder, IViewerScopeSource viewer, CancellationToken cancellationToken) =>
         {
-            Exporters = statistics.SnapshotExporters().Select(exporter => Describe(exporter, decoder.Templates.CountFor(exporter.Exporter))),
-        })).WithTags("Exporters");
+            var scope = await viewer.GetAsync(cancellationToken);
+            return Results.Ok(new
+            {
+                Exporters = statistics.SnapshotExporters()
+                    .Where(exporter => scope.Exporters is null || (!exporter.Exporter.IsNone && scope.MaySeeExporter(exporter.Exporter.ToIPAddress())))
+                    .Select(exporter => Describe(exporter, decoder.Templates.CountFor(exporter.Exporter))),
+            });
+        }).WithTags("Exporters");
         return endpoints;
     }
 

@@ -1,3 +1,4 @@
+using FlowViz.Core.Interfaces;
 using System.Net;
 using CsCheck;
 using FlowViz.Core.Filtering;
@@ -31,7 +32,7 @@ public sealed class RollupFilterTests(RollupTrafficFixture traffic) : IClassFixt
     private static readonly Gen<FilterExpression> As = Gen.Select(Side, Gen.Enum<FilterComparison>(), Gen.OneOf(AsNumbers), (side, comparison, asn) =>
         (FilterExpression)new NumberFilter(NumberSubject.As, side, comparison, asn));
 
-    private static readonly Gen<FilterExpression> Interface = Gen.Select(Side, Gen.Enum<FilterComparison>(), Gen.OneOf(Interfaces), (side, comparison, index) =>
+    private static readonly Gen<FilterExpression> Interface = Gen.Select(Side, Gen.Enum<FilterComparison>(), Gen.OneOf(RollupFlows.Interfaces), (side, comparison, index) =>
         (FilterExpression)new NumberFilter(NumberSubject.Interface, side, comparison, index));
 
     private static readonly Gen<FilterExpression> Country = Gen.Select(Side, Gen.OneOf("JP", "DE", "US"), (side, country) =>

@@ -63,14 +63,14 @@ public sealed class RollupMaintenanceTests(PostgresServerFixture server)
         await using var database = await BuiltDatabaseAsync();
         var range = new TimeRange(T0, T0.AddHours(3));
         var query = new TopQuery(range, FlowDimension.Connectivity, TrafficMetric.Bytes, 100);
-        var before = await new Queries.TrafficQueries(database.DataSource).TopAsync(query, Cancellation);
+        var before = await new FlowViz.Storage.Queries.TrafficQueries(database.DataSource).TopAsync(query, Cancellation);
         await using (var update = database.DataSource.CreateCommand(
             "UPDATE interface_classes SET connectivity = 'ix', provider = 'amsix' WHERE if_exporter = '198.51.100.1' AND if_index = 1"))
         {
             Assert.Equal(1, await update.ExecuteNonQueryAsync(Cancellation));
         }
 
-        var after = await new Queries.TrafficQueries(database.DataSource).TopAsync(query, Cancellation);
+        var after = await new FlowViz.Storage.Queries.TrafficQueries(database.DataSource).TopAsync(query, Cancellation);
 
         var transitBefore = before.Rows.Single(r => r.Key == "transit").Bytes;
         var moved = database.Flows.Where(f => RollupQueryTests.ClassOf(f, c => c.Item3) == "transit"
@@ -78,8 +78,8 @@ public sealed class RollupMaintenanceTests(PostgresServerFixture server)
         Assert.True(moved > 0);
         Assert.Equal(transitBefore - moved, after.Rows.Single(r => r.Key == "transit").Bytes);
         Assert.Equal(before.Rows.Single(r => r.Key == "ix").Bytes + moved, after.Rows.Single(r => r.Key == "ix").Bytes);
-        Assert.Equal(QueryResults.Text(await new Queries.TrafficQueries(database.DataSource, useRollups: false).TopAsync(query, Cancellation)), QueryResults.Text(after));
-        Assert.Equal("rollup_iface_1h", Assert.Single(await new Queries.TrafficQueries(database.DataSource).PlanAsync(range, FlowDimension.Connectivity, null, null, Cancellation)).Source.Table);
+        Assert.Equal(QueryResults.Text(await new FlowViz.Storage.Queries.TrafficQueries(database.DataSource, useRollups: false).TopAsync(query, Cancellation)), QueryResults.Text(after));
+        Assert.Equal("rollup_iface_1h", Assert.Single(await new FlowViz.Storage.Queries.TrafficQueries(database.DataSource).PlanAsync(range, FlowDimension.Connectivity, null, null, Cancellation)).Source.Table);
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class RollupMaintenanceTests(PostgresServerFixture server)
         Assert.Equal(new TimeInterval(T0.AddDays(1), T0.AddDays(1)), coverage.Of(RollupResolution.Minute));
         Assert.Equal(new TimeInterval(T0, T0.AddHours(3)), coverage.Of(RollupResolution.Hour));
         var range = new TimeRange(T0.AddMinutes(3), T0.AddHours(2));
-        var plan = await new Queries.TrafficQueries(database.DataSource).PlanAsync(range, FlowDimension.SrcAs, null, null, Cancellation);
+        var plan = await new FlowViz.Storage.Queries.TrafficQueries(database.DataSource).PlanAsync(range, FlowDimension.SrcAs, null, null, Cancellation);
         Assert.Equal(["flows", "rollup_as_5m", "rollup_as_1h"], plan.Select(segment => segment.Source.Table));
     }
 

@@ -47,7 +47,9 @@ public sealed class OverviewInteractionTests(AppWithKnownTraffic fixture)
         var (page, errors) = await browser.NewPageAsync();
         await page.GotoAsync(new Uri(fixture.App.BaseAddress, "/?range=6h").ToString());
         await Browser.WaitForInteractiveAsync(page);
-        var plot = await page.Locator("[data-testid=chart-bits] .apexcharts-grid").BoundingBoxAsync();
+        var grid = page.Locator("[data-testid=chart-bits] .apexcharts-grid");
+        await grid.WaitForAsync(); // the first chart may be drawn before this one; a bounding box does not wait
+        var plot = await grid.BoundingBoxAsync();
 
         var y = plot!.Y + plot.Height / 2;
         await page.Mouse.MoveAsync(plot.X + plot.Width * 0.25f, y);

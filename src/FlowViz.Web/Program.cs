@@ -52,6 +52,7 @@ builder.Services.PostConfigure<CollectorOptions>(options =>
     options.TemplateJournalFile ??= Path.Combine(dataDirectory, "templates.journal"); // "" configured: not kept
 });
 builder.Services.AddFlowVizCollector();
+DemoNetworks.AddWhenDemo(builder.Configuration); // before enrichment reads its networks
 builder.Services.AddFlowEnrichment(builder.Configuration); // section "Enrichment": GeoIP, local networks, application rules
 builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.SectionName));
 builder.Services.AddFlowVizDemo(services => services.GetRequiredService<CollectorEndpoints>().LoopbackTarget());

@@ -148,7 +148,7 @@ internal static class FlowCopyEncoder
             BinaryPrimitives.WriteInt32BigEndian(d, -1);
             return 4;
         }
-        var length = System.Text.Encoding.UTF8.GetBytes(value, d.Slice(4, Math.Min(d.Length - 4, 4 + 20 + FlowRecord.MaxApplicationBytes)));
+        var length = System.Text.Encoding.UTF8.GetBytes(value, d.Slice(4, Math.Min(d.Length - 4, FlowRecord.MaxApplicationBytes)));
         BinaryPrimitives.WriteInt32BigEndian(d, length);
         return 4 + length;
     }

@@ -95,7 +95,8 @@ public sealed class LoginPageTests(SecuredApp fixture) : IClassFixture<SecuredAp
         }
         else
         {
-            await page.WaitForURLAsync(new Regex("error="));
+            // Polled, not page.WaitForURLAsync: that has missed the redirect's arrival under load.
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("error="));
         }
     }
 }

@@ -29,7 +29,13 @@ public sealed class SecuredApp : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _app = FlowVizApp.Start(new Dictionary<string, string> { ["Auth:AnonymousRead"] = "false" });
+        // A login budget well above what the tests post (the lockout test alone posts six): the 429 path has its
+        // own app (LoginRateLimitTests), and order between these tests must not decide whether one is refused.
+        _app = FlowVizApp.Start(new Dictionary<string, string>
+        {
+            ["Auth:AnonymousRead"] = "false",
+            ["Auth:LoginAttemptsPerMinute"] = "1000",
+        });
         AdminPassword = (await File.ReadAllTextAsync(Path.Combine(App.DataDirectory, "admin-password"))).Trim();
         Admin = ClientWithToken(await CreateTokenAsync("admin", "e2e admin"));
         await App.SendAsync(KnownTraffic.Datagrams());

@@ -77,7 +77,7 @@ internal static class AsAnalysisApi
             var to = new NumberFilter(NumberSubject.As, FilterSide.Dst, FilterComparison.Equal, number);
             var entering = await traffic.TopAsync(new TopQuery(range, FlowDimension.InputInterface, metric, limit, And(from, filter)), cancellationToken);
             var leaving = await traffic.TopAsync(new TopQuery(range, FlowDimension.OutputInterface, metric, limit, And(to, filter)), cancellationToken);
-            var known = await classes.FindAsync(entering.Rows.Concat(leaving.Rows).Select(row => row.Key), cancellationToken);
+            var known = await classes.DescribeAsync(entering.Rows.Concat(leaving.Rows).Select(row => row.Key), cancellationToken);
             return new
             {
                 Asn = number,
@@ -117,7 +117,7 @@ internal static class AsAnalysisApi
         });
     }
 
-    private static object InterfaceRows(TopResult top, IReadOnlyDictionary<string, InterfaceClass> known) => new
+    private static object InterfaceRows(TopResult top, IReadOnlyDictionary<string, InterfaceDetails> known) => new
     {
         Rows = top.Rows.Select(row =>
         {
@@ -129,10 +129,11 @@ internal static class AsAnalysisApi
                 row.Label,
                 Exporter = exporter.Length > 0 ? exporter : null,
                 IfIndex = exporter.Length > 0 ? ifIndex : (long?)null,
-                IfName = (string?)null, // interface names arrive with the interfaces table of another issue
-                found?.Connectivity,
-                found?.Provider,
-                found?.Boundary,
+                IfName = found?.Name,
+                IfDescription = found?.Description,
+                found?.Class?.Connectivity,
+                found?.Class?.Provider,
+                found?.Class?.Boundary,
                 row.Flows,
                 row.Packets,
                 row.Bytes,

@@ -66,6 +66,7 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddFlowVizUi();
 builder.Services.AddFlowVizApi(builder.Configuration); // flows, interfaces, interface rules, OpenAPI
+builder.Services.AddScopedFlowRecords(); // after AddFlowVizApi: raw flows through the viewer's scope
 
 var app = builder.Build();
 

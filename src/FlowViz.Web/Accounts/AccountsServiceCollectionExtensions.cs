@@ -77,6 +77,18 @@ internal static class AccountsServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// Replaces the storage's <see cref="IFlowRecordQueries"/> with the viewer-scoped one, so every consumer (flows
+    /// API and CSV, flow pages) sees only the viewer's flows. Call after the registration it replaces.
+    /// </summary>
+    public static IServiceCollection AddScopedFlowRecords(this IServiceCollection services)
+    {
+        services.RemoveAll<IFlowRecordQueries>();
+        services.AddScoped<IFlowRecordQueries>(provider =>
+            new ScopedFlowRecordQueries(provider.GetRequiredService<FlowRecordQueries>(), provider.GetRequiredService<IViewerScopeSource>()));
+        return services;
+    }
+
     private static Task Answer(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
         if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/metrics"))

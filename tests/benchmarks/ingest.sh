@@ -51,9 +51,11 @@ cleanup() {
 trap cleanup EXIT
 
 FV_PORT=$(free_port); HTTP_PORT=$(free_port); NF_PORT=$(free_port)
+# AnonymousRead: /metrics needs the Operator policy; this loopback-only throwaway instance grants it to the scrape.
 log "starting FlowViz (UDP $FV_PORT, HTTP $HTTP_PORT, data $TMP/data)"
 (cd "$BIN" && exec dotnet flowviz.dll --FlowViz:DataDirectory="$TMP/data" --Collector:Listen:0=127.0.0.1:$FV_PORT \
     --Urls=http://127.0.0.1:$HTTP_PORT --Collector:ReceiveBufferBytes=$BUFFER --Logging:LogLevel:Default=Warning \
+    --Auth:AnonymousRead=true \
     >"$TMP/flowviz.log" 2>&1) &
 FV_PID=$!
 for _ in $(seq 240); do

@@ -100,6 +100,7 @@ var readApi = app.MapGroup("").RequireAuthorization(AuthPolicies.Viewer);
 readApi.MapTrafficApi();
 readApi.MapAsAnalysisApi();
 readApi.MapExportersApi();
+readApi.MapFlowsApi(); // raw flows and CSV through the viewer's scope (ScopedFlowRecordQueries)
 // Raw flows, CSV, interfaces and classification rules read storage directly, not through the scoped
 // query service: operators and admins only, until they apply the viewer's scope themselves.
 app.MapGroup("").RequireAuthorization(AuthPolicies.Operator).MapFlowVizApi();

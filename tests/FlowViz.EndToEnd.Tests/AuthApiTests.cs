@@ -65,6 +65,30 @@ public sealed class AuthApiTests(SecuredApp fixture) : IClassFixture<SecuredApp>
         Assert.Equal(0, top.GetProperty("other").GetProperty("flows").GetInt64());
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("not ({scope})")]
+    [InlineData("{scope} or proto udp")]
+    public async Task TenantToken_RawFlowsAndCsv_HoldOnlyItsScope(string? filter)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (tenant, scope) = await CreateTenantViewerAsync($"raw{Math.Abs((filter ?? "").GetHashCode())}");
+        filter = filter?.Replace("{scope}", scope, StringComparison.Ordinal);
+        var address = scope["src net ".Length..^3];
+        var expected = (await fixture.SummaryAsync(fixture.Admin, filter is null ? scope : $"({scope}) and ({filter})")).GetProperty("flows").GetInt64();
+
+        var page = await tenant.GetFromJsonAsync<JsonElement>($"/api/v1/flows?limit=10000&{fixture.RangeQuery}{SecuredApp.Filter(filter)}", ct);
+        var csv = await tenant.GetStringAsync($"/api/v1/flows?format=csv&{fixture.RangeQuery}{SecuredApp.Filter(filter)}", ct);
+
+        var rows = page.GetProperty("flows").EnumerateArray().ToList();
+        Assert.Equal(expected, rows.Count);
+        Assert.All(rows, row => Assert.Equal(address, row.GetProperty("src_addr").GetString()));
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(expected, lines.Length - 1); // the header, then one line per flow
+        var srcColumn = Array.IndexOf(lines[0].Split(','), "src_addr");
+        Assert.All(lines.Skip(1), line => Assert.Equal(address, line.Split(',')[srcColumn]));
+    }
+
     [Fact]
     public async Task TenantToken_ListsOnlyTheExportersOfItsInterfaces()
     {

@@ -5,7 +5,10 @@ using FlowViz.Web.Interfaces;
 
 namespace FlowViz.Web.Api;
 
-/// <summary>The flows and interfaces API, interface classification and the OpenAPI document at /openapi/v1.json.</summary>
+/// <summary>
+/// The interfaces API, interface classification and the OpenAPI document at /openapi/v1.json (operator level). The
+/// flows API is mapped with the viewer-level read API: it answers through the viewer's tenant scope.
+/// </summary>
 internal static class ApiServiceCollectionExtensions
 {
     public static IServiceCollection AddFlowVizApi(this IServiceCollection services, IConfiguration configuration)
@@ -20,7 +23,6 @@ internal static class ApiServiceCollectionExtensions
     public static IEndpointRouteBuilder MapFlowVizApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapOpenApi();
-        endpoints.MapFlowsApi();
         endpoints.MapInterfacesApi();
         endpoints.MapInterfaceRulesApi();
         return endpoints;

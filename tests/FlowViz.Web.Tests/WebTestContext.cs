@@ -15,6 +15,7 @@ public abstract class WebTestContext : BunitContext
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddSingleton<ITrafficQueries>(Queries);
         Services.AddSingleton<FlowViz.Web.Exporters.IExporterReports>(Exporters);
+        Services.AddSingleton<IFlowRecordQueries>(FlowRecords);
         ChartModule = JSInterop.SetupModule(StackedTrafficChart.ModulePath);
         ChartModule.SetupModule(invocation => invocation.Identifier == "create");
         ChartModule.SetupVoid("update", _ => true).SetVoidResult();
@@ -30,6 +31,8 @@ public abstract class WebTestContext : BunitContext
     protected FakeTrafficQueries Queries { get; } = new();
 
     protected FakeExporterReports Exporters { get; } = new();
+
+    protected FakeFlowRecordQueries FlowRecords { get; } = new();
 
     protected BunitJSModuleInterop ChartModule { get; }
 

@@ -48,10 +48,9 @@ public sealed class OverviewInteractionTests(AppWithKnownTraffic fixture)
         await page.GotoAsync(new Uri(fixture.App.BaseAddress, "/?range=6h").ToString());
         await Browser.WaitForInteractiveAsync(page);
         var grid = page.Locator("[data-testid=chart-bits] .apexcharts-grid");
-        await grid.WaitForAsync(); // the first chart may be drawn before this one; a bounding box does not wait
-        var plot = await grid.BoundingBoxAsync();
+        var plot = await SettledBoxAsync(grid);
 
-        var y = plot!.Y + plot.Height / 2;
+        var y = plot.Y + plot.Height / 2;
         await page.Mouse.MoveAsync(plot.X + plot.Width * 0.25f, y);
         await page.Mouse.DownAsync();
         await page.Mouse.MoveAsync(plot.X + plot.Width * 0.75f, y, new() { Steps = 10 });
@@ -111,4 +110,23 @@ public sealed class OverviewInteractionTests(AppWithKnownTraffic fixture)
     private static async Task<double> AxisEndAsync(IPage page) =>
         double.Parse((await page.Locator("[data-testid=chart-bits] [data-testid=traffic-chart]").GetAttributeAsync("data-axis-end"))!,
             System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The element's box once it is drawn. A bounding box does not wait, and apexcharts may replace the grid between
+    /// a wait and the measurement (the first chart can be drawn before this one; a redraw swaps the SVG), so measure
+    /// until a box is there.
+    /// </summary>
+    private static async Task<LocatorBoundingBoxResult> SettledBoxAsync(ILocator locator)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            await locator.WaitForAsync();
+            if (await locator.BoundingBoxAsync() is { } box)
+            {
+                return box;
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("the chart's grid never had a bounding box");
+    }
 }

@@ -22,6 +22,7 @@ internal sealed class CollectorMetrics
     private readonly Counter _flowsReplayed;
     private readonly Gauge _spoolBytes;
     private readonly Counter _spoolFramesCorrupt;
+    private readonly Counter _spoolSegmentsUnreadable;
     private readonly Gauge _sequenceLost;
     private readonly Counter _exporterDatagrams;
     private readonly Counter _exporterFlows;
@@ -44,6 +45,8 @@ internal sealed class CollectorMetrics
         _flowsReplayed = metrics.CreateCounter("flowviz_collector_flows_replayed_total", "Spooled flows written to the database afterwards.");
         _spoolBytes = metrics.CreateGauge("flowviz_collector_spool_bytes", "Bytes waiting in the on-disk spool.");
         _spoolFramesCorrupt = metrics.CreateCounter("flowviz_collector_spool_frames_corrupt_total", "Spool frames skipped because their checksum failed.");
+        _spoolSegmentsUnreadable = metrics.CreateCounter("flowviz_collector_spool_segments_unreadable_total",
+            "Spool segments with a header this version cannot read, set aside as *.unreadable (their flows are not replayed).");
         _sequenceLost = metrics.CreateGauge("flowviz_exporter_sequence_lost",
             "Units an exporter's sequence numbers say were sent but never arrived (unit: flows for v5, packets for v9, records for IPFIX, datagrams for sFlow).",
             "exporter", "protocol", "domain", "unit");
@@ -79,6 +82,7 @@ internal sealed class CollectorMetrics
         _flowsReplayed.IncTo(_statistics.FlowsReplayed);
         _spoolBytes.Set(_statistics.SpoolBytes);
         _spoolFramesCorrupt.IncTo(_statistics.SpoolFramesCorrupt);
+        _spoolSegmentsUnreadable.IncTo(_statistics.SpoolSegmentsUnreadable);
         foreach (var replica in _statistics.SnapshotReplicas())
         {
             _replicationDatagrams.WithLabels(replica.Receiver, "sent").IncTo(replica.Sent);

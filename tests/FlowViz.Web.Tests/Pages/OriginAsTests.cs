@@ -1,0 +1,96 @@
+using FlowViz.Core.Filtering;
+using FlowViz.Web.Components.Pages;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FlowViz.Web.Tests.Pages;
+
+public class OriginAsTests : WebTestContext
+{
+    private static readonly NumberFilter FromAs64500 = new(NumberSubject.As, FilterSide.Src, FilterComparison.Equal, 64500);
+
+    public OriginAsTests()
+    {
+        Queries.Series = new SeriesResult(60,
+        [
+            new TrafficSeries("192.0.2.1/7", "192.0.2.1/7 (xe-0/0/1)", [new SeriesPoint(1_700_000_000, 8_000), new SeriesPoint(1_700_000_060, 4_000)]),
+            new TrafficSeries("192.0.2.1/9", "192.0.2.1/9", [new SeriesPoint(1_700_000_000, 1_000), new SeriesPoint(1_700_000_060, 0)]),
+            new TrafficSeries(TrafficSeries.OtherKey, "Other", [new SeriesPoint(1_700_000_000, 0), new SeriesPoint(1_700_000_060, 0)]),
+        ]);
+        Queries.Top = new TopResult([new TopRow("198.51.100.7", "198.51.100.7", 3, 30, 3_000)], TrafficTotals.Zero);
+    }
+
+    [Fact]
+    public void Render_Asn_QueriesInterfacesAndTopsFromThatAs()
+    {
+        var page = Render<OriginAs>(p => p.Add(c => c.Asn, "64500"));
+
+        var series = Assert.Single(Queries.SeriesCalls);
+        Assert.Equal(FlowDimension.InputInterface, series.By);
+        Assert.Equal(FromAs64500, series.Filter);
+        Assert.Equal(
+            [FlowDimension.SrcAddr, FlowDimension.DstAddr, FlowDimension.SrcCountry, FlowDimension.DstCountry],
+            Queries.TopCalls.Select(q => q.By));
+        Assert.All(Queries.TopCalls, top => Assert.Equal(FromAs64500, top.Filter));
+        var table = page.Find("[data-testid=as-interfaces]").TextContent;
+        Assert.Contains("192.0.2.1/7 (xe-0/0/1)", table, StringComparison.Ordinal);
+        Assert.Contains("192.0.2.1/9", table, StringComparison.Ordinal);
+        Assert.Equal(4, page.FindAll("[data-testid=as-top-row]").Count);
+        Assert.Empty(page.FindAll("[data-testid=error]"));
+    }
+
+    [Fact]
+    public void Render_FilterInAddress_IsAndedWithTheAs()
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/as/64500?filter=proto%20tcp");
+
+        Render<OriginAs>(p => p.Add(c => c.Asn, "64500"));
+
+        var filter = Assert.IsType<AndFilter>(Assert.Single(Queries.SeriesCalls).Filter);
+        Assert.Equal(FromAs64500, filter.Left);
+        Assert.Equal(FilterParser.Parse("proto tcp"), filter.Right);
+    }
+
+    [Theory]
+    [InlineData("4294967296")]
+    [InlineData("-1")]
+    [InlineData("AS64500")]
+    [InlineData("")]
+    public void Render_BadAsn_ShowsErrorAndQueriesNothing(string asn)
+    {
+        var page = Render<OriginAs>(p => p.Add(c => c.Asn, asn));
+
+        Assert.Equal($"\"{asn}\" is not an AS number: use a whole number from 0 to 4294967295.", page.Find("[data-testid=error]").TextContent);
+        Assert.Empty(Queries.SeriesCalls);
+        Assert.Empty(Queries.TopCalls);
+    }
+
+    [Fact]
+    public void Render_LargestAsn_IsAccepted()
+    {
+        Render<OriginAs>(p => p.Add(c => c.Asn, "4294967295"));
+
+        Assert.Equal(new NumberFilter(NumberSubject.As, FilterSide.Src, FilterComparison.Equal, 4294967295), Assert.Single(Queries.SeriesCalls).Filter);
+    }
+
+    [Fact]
+    public void Render_NoTraffic_ShowsEmptyState()
+    {
+        Queries.Series = new SeriesResult(60, []);
+
+        var page = Render<OriginAs>(p => p.Add(c => c.Asn, "64500"));
+
+        Assert.Single(page.FindAll("[data-testid=empty-state]"));
+        Assert.Empty(page.FindAll("[data-testid=as-interfaces]"));
+    }
+
+    [Fact]
+    public void Render_QueryFails_ShowsReadableError()
+    {
+        Queries.Failure = new TimeoutException("database did not answer in 30 s");
+
+        var page = Render<OriginAs>(p => p.Add(c => c.Asn, "64500"));
+
+        Assert.Equal("Could not load traffic of AS 64500: database did not answer in 30 s", page.Find("[data-testid=error]").TextContent);
+    }
+}

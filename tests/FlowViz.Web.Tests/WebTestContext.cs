@@ -1,3 +1,4 @@
+using Bunit.TestDoubles;
 using FlowViz.Web.Components;
 using FlowViz.Web.Components.Charts;
 using FlowViz.Web.Tests.Fakes;
@@ -11,6 +12,8 @@ public abstract class WebTestContext : BunitContext
 {
     protected WebTestContext()
     {
+        // Before anything reads the service provider (bUnit refuses registrations after that); anonymous by default.
+        Authorization = AddAuthorization();
         Services.AddFlowVizUi();
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddSingleton<ITrafficQueries>(Queries);
@@ -25,6 +28,8 @@ public abstract class WebTestContext : BunitContext
         // Pages mark their head interactive (RendererInfo) for the end-to-end tests to wait on.
         SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
+
+    protected BunitAuthorizationContext Authorization { get; }
 
     protected FakeTimeProvider Clock { get; } = new(Sample.Now);
 

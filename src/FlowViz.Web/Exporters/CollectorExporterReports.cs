@@ -9,6 +9,20 @@ public sealed class CollectorExporterReports(CollectorStatistics statistics, Flo
     public IReadOnlyList<ExporterReport> Snapshot() =>
         [.. statistics.SnapshotExporters().Select(exporter => From(exporter, decoder.Templates.CountFor(exporter.Exporter)))];
 
+    public PipelineReport Pipeline() => new(
+        statistics.DatagramsReceived,
+        statistics.DatagramsDroppedQueueFull,
+        statistics.FlowsWritten,
+        statistics.WriteFailures,
+        statistics.FlowsSpooled,
+        statistics.FlowsReplayed,
+        statistics.SpoolBytes,
+        statistics.FlowsDroppedSpoolFull,
+        statistics.FlowsDroppedSpoolError,
+        statistics.SpoolFramesCorrupt,
+        statistics.SpoolSegmentsUnreadable,
+        [.. statistics.SnapshotReplicas().Select(r => new ReplicaReport(r.Receiver, r.Sent, r.DroppedQueueFull, r.SendErrors))]);
+
     public static ExporterReport From(ExporterSnapshot exporter, int templatesKnown) => new(
         exporter.Exporter.ToString(),
         exporter.Datagrams,

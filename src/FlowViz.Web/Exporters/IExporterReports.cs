@@ -5,4 +5,7 @@ public interface IExporterReports
 {
     /// <summary>A snapshot of every exporter's counters, ordered by address.</summary>
     IReadOnlyList<ExporterReport> Snapshot();
+
+    /// <summary>The collector pipeline's counters (received, dropped, written, spooled, lost).</summary>
+    PipelineReport Pipeline();
 }

@@ -13,6 +13,29 @@ public class ExportersTests : WebTestContext
     }
 
     [Fact]
+    public void Render_Operator_SeesThePipelineCounters()
+    {
+        Authorization.SetAuthorized("operator");
+        Authorization.SetPolicies(FlowViz.Web.Accounts.AuthPolicies.Operator);
+        Exporters.PipelineRows = Exporters.PipelineRows with { DatagramsReceived = 1234 };
+
+        var page = Render<ExportersPage>();
+
+        Assert.Equal("1234", page.Find("[data-testid=pipeline-datagrams-received] td").GetAttribute("data-value"));
+    }
+
+    [Fact]
+    public void Render_TenantViewer_DoesNotSeeCollectorWideCounters()
+    {
+        Authorization.SetAuthorized("viewer"); // logged in, but without the operator policy
+
+        var page = Render<ExportersPage>();
+
+        Assert.Equal(2, page.FindAll("[data-testid=exporter-row]").Count);
+        Assert.Empty(page.FindAll("[data-testid=pipeline-table]"));
+    }
+
+    [Fact]
     public void Render_Exporters_TableAndSummaryCountingSilentOnes()
     {
         var page = Render<ExportersPage>();

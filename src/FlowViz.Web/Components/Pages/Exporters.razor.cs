@@ -14,6 +14,7 @@ public partial class Exporters : IDisposable
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(5);
 
     private IReadOnlyList<ExporterReport>? _rows;
+    private PipelineReport? _pipeline;
     private DateTimeOffset _now;
     private string? _error;
     private ExporterSort _sort = ExporterSort.Default;
@@ -75,7 +76,7 @@ public partial class Exporters : IDisposable
     {
         try
         {
-            (_rows, _now, _error) = (Reports.Snapshot(), Clock.GetUtcNow(), null);
+            (_rows, _pipeline, _now, _error) = (Reports.Snapshot(), Reports.Pipeline(), Clock.GetUtcNow(), null);
         }
         catch (Exception e)
         {

@@ -1,7 +1,6 @@
 using FlowViz.Core.Filtering;
 using FlowViz.Core.Queries;
 using FlowViz.Web.Components.AsAnalysis;
-using FlowViz.Web.Components.Filtering;
 using FlowViz.Web.Components.Time;
 using FlowViz.Web.Components.Traffic;
 using Microsoft.AspNetCore.Components;
@@ -25,28 +24,14 @@ public partial class AsAnalysis
     private string _via = "all";
     private string? _filterText;
     private FilterExpression? _filter;
-    private bool _useUtc;
-    private TimeZoneInfo _browserZone = TimeZoneInfo.Utc;
-    private bool _zoneKnown;
     private AsAnalysisData? _data;
     private string? _error;
     private bool _loaded;
 
     [Inject] private ITrafficQueries Traffic { get; set; } = default!;
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private TimeProvider Clock { get; set; } = default!;
-    [Inject] private BrowserTimeZone BrowserZone { get; set; } = default!;
     [Inject] private ILogger<AsAnalysis> Logger { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "via")] public string? ViaQuery { get; set; }
-    [SupplyParameterFromQuery(Name = "range")] public string? RangeText { get; set; }
-    [SupplyParameterFromQuery(Name = "from")] public string? FromText { get; set; }
-    [SupplyParameterFromQuery(Name = "to")] public string? ToText { get; set; }
-    [SupplyParameterFromQuery(Name = "metric")] public string? MetricText { get; set; }
-    [SupplyParameterFromQuery(Name = "filter")] public string? FilterText { get; set; }
-    [SupplyParameterFromQuery(Name = "tz")] public string? ZoneText { get; set; }
-
-    private TimeZoneInfo Zone => _useUtc ? TimeZoneInfo.Utc : _browserZone;
 
     private string ViaText => _via switch { "transit" => "via transit", "ix" => "via IX", "pni" => "via PNI", _ => "over all interfaces" };
 
@@ -54,34 +39,22 @@ public partial class AsAnalysis
 
     protected override async Task OnParametersSetAsync()
     {
-        _useUtc = string.Equals(ZoneText, "utc", StringComparison.OrdinalIgnoreCase);
-        var selection = RangeSelection.Parse(RangeText, FromText, ToText);
-        var metric = MetricChoice.Parse(MetricText);
+        var selection = UrlRange;
+        var metric = UrlMetric;
         var via = Vias.Any(v => v.Via == ViaQuery) ? ViaQuery! : "all";
-        var filterText = string.IsNullOrWhiteSpace(FilterText) ? null : FilterText;
+        var filterText = UrlFilterText;
         if (_loaded && selection == _selection && metric == _metric && filterText == _filterText && via == _via)
         {
             return;
         }
         (_selection, _metric, _via, _filterText, _loaded) = (selection, metric, via, filterText, true);
-        if (filterText is not null && FilterBox.Check(filterText) is { } problem)
+        (_filter, var filterError) = ParseFilter(filterText);
+        if (filterError is not null)
         {
-            (_filter, _data, _error) = (null, null, $"The filter in the address does not parse: {problem}. Fix it above.");
+            (_data, _error) = (null, filterError);
             return;
         }
-        _filter = filterText is null ? null : FilterParser.Parse(filterText);
         await LoadAsync();
-    }
-
-    protected override async Task OnAfterRenderAsync(bool firstRender)
-    {
-        if (!firstRender)
-        {
-            return;
-        }
-        _browserZone = await BrowserZone.GetAsync();
-        _zoneKnown = true;
-        StateHasChanged();
     }
 
     private async Task LoadAsync()
@@ -115,18 +88,4 @@ public partial class AsAnalysis
         var scope = new LabelFilter(LabelSubject.Connectivity, FilterSide.Either, _via);
         return _filter is null ? scope : new AndFilter(scope, _filter);
     }
-
-    private void OnRangeChanged(RangeSelection selection) =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(selection.ToQueryParameters()));
-
-    private void OnZoomed(TimeRange range) => OnRangeChanged(RangeSelection.Fixed(range));
-
-    private void OnMetricChanged(MetricChoice metric) =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("metric", metric.Name));
-
-    private void OnFilterChanged(string? filter) =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("filter", filter));
-
-    private void OnZoneChanged(bool utc) =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("tz", utc ? "utc" : null));
 }

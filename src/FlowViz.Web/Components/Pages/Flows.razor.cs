@@ -1,6 +1,5 @@
 using FlowViz.Core.Filtering;
 using FlowViz.Core.Queries;
-using FlowViz.Web.Components.Filtering;
 using FlowViz.Web.Components.Time;
 using Microsoft.AspNetCore.Components;
 
@@ -21,9 +20,6 @@ public partial class Flows
     private FilterExpression? _filter;
     private string _sortBy = FlowSortColumns.Default;
     private bool _descending = true;
-    private bool _useUtc;
-    private TimeZoneInfo _browserZone = TimeZoneInfo.Utc;
-    private bool _zoneKnown;
     private TimeRange _range;
     private FlowPage? _page;
     private FlowCursor? _current;
@@ -32,22 +28,12 @@ public partial class Flows
     private bool _loaded;
 
     [Inject] private IFlowRecordQueries FlowRecords { get; set; } = default!;
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private TimeProvider Clock { get; set; } = default!;
-    [Inject] private BrowserTimeZone BrowserZone { get; set; } = default!;
     [Inject] private ILogger<Flows> Logger { get; set; } = default!;
 
-    [SupplyParameterFromQuery(Name = "range")] public string? RangeText { get; set; }
-    [SupplyParameterFromQuery(Name = "from")] public string? FromText { get; set; }
-    [SupplyParameterFromQuery(Name = "to")] public string? ToText { get; set; }
-    [SupplyParameterFromQuery(Name = "filter")] public string? FilterText { get; set; }
     [SupplyParameterFromQuery(Name = "sort")] public string? SortText { get; set; }
     [SupplyParameterFromQuery(Name = "order")] public string? OrderText { get; set; }
-    [SupplyParameterFromQuery(Name = "tz")] public string? ZoneText { get; set; }
 
-    private TimeZoneInfo Zone => _useUtc ? TimeZoneInfo.Utc : _browserZone;
-
-    private string ZoneName => _useUtc ? "UTC" : _browserZone.Id;
+    private string ZoneName => InUtc ? "UTC" : BrowserZoneInfo.Id;
 
     private string EmptyText => _filter is null
         ? "No flows in this range: point an exporter at UDP port 2055 (see README), or choose a longer range."
@@ -71,7 +57,7 @@ public partial class Flows
         {
             query += "&filter=" + Uri.EscapeDataString(_filterText);
         }
-        if (_useUtc)
+        if (InUtc)
         {
             query += "&tz=utc";
         }
@@ -80,9 +66,8 @@ public partial class Flows
 
     protected override Task OnParametersSetAsync()
     {
-        _useUtc = string.Equals(ZoneText, "utc", StringComparison.OrdinalIgnoreCase);
-        var selection = RangeSelection.Parse(RangeText, FromText, ToText);
-        var filterText = string.IsNullOrWhiteSpace(FilterText) ? null : FilterText;
+        var selection = UrlRange;
+        var filterText = UrlFilterText;
         var sortBy = SortText is not null && FlowSortColumns.IsSortable(SortText) ? SortText : FlowSortColumns.Default;
         var descending = !string.Equals(OrderText, "asc", StringComparison.OrdinalIgnoreCase);
         if (_loaded && selection == _selection && filterText == _filterText && sortBy == _sortBy && descending == _descending)
@@ -94,24 +79,13 @@ public partial class Flows
         _current = null;
         // Relative ranges are pinned when the view is (re)loaded, so paging and CSV see the same rows.
         _range = selection.Resolve(Clock.GetUtcNow());
-        if (filterText is not null && FilterBox.Check(filterText) is { } problem)
+        (_filter, var filterError) = ParseFilter(filterText);
+        if (filterError is not null)
         {
-            (_filter, _page, _error) = (null, null, $"The filter in the address does not parse: {problem}. Fix it above.");
+            (_page, _error) = (null, filterError);
             return Task.CompletedTask;
         }
-        _filter = filterText is null ? null : FilterParser.Parse(filterText);
         return LoadAsync();
-    }
-
-    protected override async Task OnAfterRenderAsync(bool firstRender)
-    {
-        if (!firstRender)
-        {
-            return;
-        }
-        _browserZone = await BrowserZone.GetAsync();
-        _zoneKnown = true;
-        StateHasChanged();
     }
 
     private async Task LoadAsync()
@@ -159,13 +133,4 @@ public partial class Flows
             ["sort"] = sort.SortBy == FlowSortColumns.Default ? null : sort.SortBy,
             ["order"] = sort.Descending ? null : "asc",
         }));
-
-    private void OnRangeChanged(RangeSelection selection) =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(selection.ToQueryParameters()));
-
-    private void OnFilterChanged(string? filter) =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("filter", filter));
-
-    private void OnZoneChanged(bool utc) =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("tz", utc ? "utc" : null));
 }

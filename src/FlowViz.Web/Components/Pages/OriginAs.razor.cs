@@ -2,7 +2,6 @@ using System.Globalization;
 using FlowViz.Core.Filtering;
 using FlowViz.Core.Queries;
 using FlowViz.Web.Components.AsAnalysis;
-using FlowViz.Web.Components.Filtering;
 using FlowViz.Web.Components.Formatting;
 using FlowViz.Web.Components.Time;
 using FlowViz.Web.Components.Traffic;
@@ -25,29 +24,15 @@ public partial class OriginAs
     private string? _filterText;
     private FilterExpression? _filter;
     private uint? _asn;
-    private bool _useUtc;
-    private TimeZoneInfo _browserZone = TimeZoneInfo.Utc;
-    private bool _zoneKnown;
     private OriginAsData? _data;
     private string? _error;
     private bool _loaded;
 
     [Inject] private ITrafficQueries Traffic { get; set; } = default!;
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private TimeProvider Clock { get; set; } = default!;
-    [Inject] private BrowserTimeZone BrowserZone { get; set; } = default!;
     [Inject] private ILogger<OriginAs> Logger { get; set; } = default!;
 
     [Parameter] public string Asn { get; set; } = "";
 
-    [SupplyParameterFromQuery(Name = "range")] public string? RangeText { get; set; }
-    [SupplyParameterFromQuery(Name = "from")] public string? FromText { get; set; }
-    [SupplyParameterFromQuery(Name = "to")] public string? ToText { get; set; }
-    [SupplyParameterFromQuery(Name = "metric")] public string? MetricText { get; set; }
-    [SupplyParameterFromQuery(Name = "filter")] public string? FilterText { get; set; }
-    [SupplyParameterFromQuery(Name = "tz")] public string? ZoneText { get; set; }
-
-    private TimeZoneInfo Zone => _useUtc ? TimeZoneInfo.Utc : _browserZone;
 
     /// <summary>What the top tables rank by: bytes for the bits view (as the API does), else packets or flows.</summary>
     private string RankUnit => _metric.RankMetric switch { TrafficMetric.Packets => "packets", TrafficMetric.Flows => "flows", _ => "bytes" };
@@ -65,11 +50,10 @@ public partial class OriginAs
 
     protected override async Task OnParametersSetAsync()
     {
-        _useUtc = string.Equals(ZoneText, "utc", StringComparison.OrdinalIgnoreCase);
         var asn = ParseAsn(Asn);
-        var selection = RangeSelection.Parse(RangeText, FromText, ToText);
-        var metric = MetricChoice.Parse(MetricText);
-        var filterText = string.IsNullOrWhiteSpace(FilterText) ? null : FilterText;
+        var selection = UrlRange;
+        var metric = UrlMetric;
+        var filterText = UrlFilterText;
         if (_loaded && asn == _asn && selection == _selection && metric == _metric && filterText == _filterText)
         {
             return;
@@ -80,24 +64,13 @@ public partial class OriginAs
             (_filter, _data, _error) = (null, null, $"\"{Asn}\" is not an AS number: use a whole number from 0 to 4294967295.");
             return;
         }
-        if (filterText is not null && FilterBox.Check(filterText) is { } problem)
+        (_filter, var filterError) = ParseFilter(filterText);
+        if (filterError is not null)
         {
-            (_filter, _data, _error) = (null, null, $"The filter in the address does not parse: {problem}. Fix it above.");
+            (_data, _error) = (null, filterError);
             return;
         }
-        _filter = filterText is null ? null : FilterParser.Parse(filterText);
         await LoadAsync(asn.Value);
-    }
-
-    protected override async Task OnAfterRenderAsync(bool firstRender)
-    {
-        if (!firstRender)
-        {
-            return;
-        }
-        _browserZone = await BrowserZone.GetAsync();
-        _zoneKnown = true;
-        StateHasChanged();
     }
 
     private async Task LoadAsync(uint asn)
@@ -141,18 +114,4 @@ public partial class OriginAs
         var scope = new NumberFilter(NumberSubject.As, FilterSide.Src, FilterComparison.Equal, asn);
         return _filter is null ? scope : new AndFilter(scope, _filter);
     }
-
-    private void OnRangeChanged(RangeSelection selection) =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(selection.ToQueryParameters()));
-
-    private void OnZoomed(TimeRange range) => OnRangeChanged(RangeSelection.Fixed(range));
-
-    private void OnMetricChanged(MetricChoice metric) =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("metric", metric.Name));
-
-    private void OnFilterChanged(string? filter) =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("filter", filter));
-
-    private void OnZoneChanged(bool utc) =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("tz", utc ? "utc" : null));
 }

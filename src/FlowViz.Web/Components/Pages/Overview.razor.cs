@@ -1,6 +1,5 @@
 using FlowViz.Core.Filtering;
 using FlowViz.Core.Queries;
-using FlowViz.Web.Components.Filtering;
 using FlowViz.Web.Components.Time;
 using FlowViz.Web.Components.Traffic;
 using Microsoft.AspNetCore.Components;
@@ -22,9 +21,6 @@ public partial class Overview : IDisposable
     private MetricChoice _metric = MetricChoice.Bits;
     private string? _filterText;
     private FilterExpression? _filter;
-    private bool _useUtc;
-    private TimeZoneInfo _browserZone = TimeZoneInfo.Utc;
-    private bool _zoneKnown;
     private OverviewData? _data;
     private string? _error;
     private bool _loaded;
@@ -32,19 +28,8 @@ public partial class Overview : IDisposable
     private ITimer? _timer;
 
     [Inject] private ITrafficQueries Traffic { get; set; } = default!;
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private TimeProvider Clock { get; set; } = default!;
-    [Inject] private BrowserTimeZone BrowserZone { get; set; } = default!;
     [Inject] private ILogger<Overview> Logger { get; set; } = default!;
 
-    [SupplyParameterFromQuery(Name = "range")] public string? RangeText { get; set; }
-    [SupplyParameterFromQuery(Name = "from")] public string? FromText { get; set; }
-    [SupplyParameterFromQuery(Name = "to")] public string? ToText { get; set; }
-    [SupplyParameterFromQuery(Name = "metric")] public string? MetricText { get; set; }
-    [SupplyParameterFromQuery(Name = "filter")] public string? FilterText { get; set; }
-    [SupplyParameterFromQuery(Name = "tz")] public string? ZoneText { get; set; }
-
-    private TimeZoneInfo Zone => _useUtc ? TimeZoneInfo.Utc : _browserZone;
 
     private string EmptyText => _filter is null
         ? "No flows yet: point an exporter at UDP port 2055 (see README), or choose a longer range."
@@ -52,35 +37,30 @@ public partial class Overview : IDisposable
 
     protected override Task OnParametersSetAsync()
     {
-        _useUtc = string.Equals(ZoneText, "utc", StringComparison.OrdinalIgnoreCase);
-        var selection = RangeSelection.Parse(RangeText, FromText, ToText);
-        var metric = MetricChoice.Parse(MetricText);
-        var filterText = string.IsNullOrWhiteSpace(FilterText) ? null : FilterText;
+        var selection = UrlRange;
+        var metric = UrlMetric;
+        var filterText = UrlFilterText;
         if (_loaded && selection == _selection && metric == _metric && filterText == _filterText)
         {
             return Task.CompletedTask;
         }
         (_selection, _metric, _filterText, _loaded) = (selection, metric, filterText, true);
-        if (filterText is not null && FilterBox.Check(filterText) is { } problem)
+        (_filter, var filterError) = ParseFilter(filterText);
+        if (filterError is not null)
         {
-            // The box shows where; nothing is drawn rather than traffic the filter was meant to narrow.
-            (_filter, _data, _error) = (null, null, $"The filter in the address does not parse: {problem}. Fix it above.");
+            (_data, _error) = (null, filterError);
             return Task.CompletedTask;
         }
-        _filter = filterText is null ? null : FilterParser.Parse(filterText);
         return LoadAsync();
     }
 
-    protected override async Task OnAfterRenderAsync(bool firstRender)
+    protected override Task OnAfterRenderAsync(bool firstRender)
     {
-        if (!firstRender)
+        if (firstRender)
         {
-            return;
+            _timer = Clock.CreateTimer(_ => _ = InvokeAsync(RefreshAsync), null, RefreshInterval, RefreshInterval);
         }
-        _timer = Clock.CreateTimer(_ => _ = InvokeAsync(RefreshAsync), null, RefreshInterval, RefreshInterval);
-        _browserZone = await BrowserZone.GetAsync();
-        _zoneKnown = true;
-        StateHasChanged();
+        return base.OnAfterRenderAsync(firstRender);
     }
 
     private async Task RefreshAsync()
@@ -143,20 +123,6 @@ public partial class Overview : IDisposable
         }
         return new OverviewData(range, totals, top, charts);
     }
-
-    private void OnRangeChanged(RangeSelection selection) =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(selection.ToQueryParameters()));
-
-    private void OnZoomed(TimeRange range) => OnRangeChanged(RangeSelection.Fixed(range));
-
-    private void OnMetricChanged(MetricChoice metric) =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("metric", metric.Name));
-
-    private void OnFilterChanged(string? filter) =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("filter", filter));
-
-    private void OnZoneChanged(bool utc) =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("tz", utc ? "utc" : null));
 
     public void Dispose()
     {

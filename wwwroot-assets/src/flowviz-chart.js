@@ -8,6 +8,12 @@
 // The URL owns the time range: dragging over a zoomable chart only reports the new range to .NET
 // (OnZoomedAsync), which navigates; the chart then receives data for that range like any other update.
 // Updates keep what the user did in the chart: series hidden through the legend stay hidden by name.
+//
+// Mirrored charts (CUFlow's out above the axis, in below): series arrive with direction 'in' already negated.
+// apexcharts 4.7 stacks an area series on the previous one whatever its sign, so an in-series would start from the
+// top of the out-stack. Mirrored charts are therefore stacked here (mirroredLayers): each side is summed from the
+// axis outwards and drawn unstacked, outermost layer first, so each band shows one series; tooltips read the
+// series' own rates from the payload, and legend clicks do not hide a layer (the bands outside it would move).
 
 let apexLoading;
 
@@ -65,6 +71,55 @@ function toApexSeries(series, hidden) {
     return series.map(s => ({ name: s.name, data: s.data, color: s.color, hidden: hidden?.has(s.name) ?? false }));
 }
 
+function isBelow(s) {
+    return s.direction === 'in' || (s.direction == null && s.data.some(p => p[1] < 0));
+}
+
+// The layers of a mirrored chart, in drawing order: [{ index (into series), data: [[x, cumulative], ...] }].
+// Above and below the axis separately, the k-th series of a side is drawn at the sum of the side's first k+1 series
+// (points are matched by position: one query's series share their buckets); the outermost layer comes first so
+// that the inner ones are painted over it.
+export function mirroredLayers(series) {
+    const layers = [];
+    for (const below of [false, true]) {
+        const side = series.map((s, index) => ({ s, index })).filter(({ s }) => isBelow(s) === below);
+        let sums = [];
+        const stacked = side.map(({ s, index }) => {
+            sums = s.data.map((p, j) => [p[0], (sums[j]?.[1] ?? 0) + p[1]]);
+            return { index, data: sums };
+        });
+        layers.push(...stacked.reverse());
+    }
+    return layers;
+}
+
+// The apexcharts series of the handle's payload; remembers which payload series each one draws (handle.sources).
+function seriesOf(handle, hidden) {
+    const { payload } = handle;
+    if (!payload.mirrored) {
+        handle.sources = undefined;
+        return toApexSeries(payload.series, hidden);
+    }
+    const layers = mirroredLayers(payload.series);
+    handle.sources = layers.map(layer => layer.index);
+    return layers.map(({ index, data }) => {
+        const s = payload.series[index];
+        return { name: s.name, data, color: s.color, hidden: false };
+    });
+}
+
+// The rate a tooltip shows: a mirrored layer's own rate (not the cumulative one drawn), with its direction.
+function tooltipValue(handle, value, { seriesIndex, dataPointIndex }) {
+    const { scale, mirrored } = handle.payload;
+    const source = mirrored ? handle.payload.series[handle.sources?.[seriesIndex]] : undefined;
+    if (!source) {
+        return formatRate(value, scale, mirrored, false);
+    }
+    const own = source.data[dataPointIndex]?.[1] ?? 0;
+    const direction = source.direction === 'in' || own < 0 ? 'in' : source.direction === 'other' ? 'internal/transit' : 'out';
+    return `${formatRate(own, scale, true, false)} ${direction}`;
+}
+
 // Names of the series the user hid by clicking the legend; apexcharts keeps them by index only.
 function hiddenNames(chart) {
     const w = chart.w;
@@ -113,17 +168,18 @@ function buildOptions(handle, hidden) {
     const zoom = zoomOptions(handle);
     return {
         chart: {
-            type: 'area', stacked: true, height: payload.height, background: 'transparent',
+            type: 'area', stacked: !mirrored, height: payload.height, background: 'transparent',
             foreColor: look.foreColor, animations: { enabled: false },
             toolbar: { show: false, autoSelected: 'zoom' }, zoom: zoom.zoom, events: zoom.events, fontFamily: 'inherit',
         },
         theme: look.theme,
-        series: toApexSeries(payload.series, hidden),
+        series: seriesOf(handle, hidden),
         dataLabels: { enabled: false },
         stroke: { width: 1, curve: 'straight' },
-        fill: { type: 'solid', opacity: 0.85 },
+        // Opaque when mirrored: the layers overlap, and a translucent one would tint the bands inside it.
+        fill: { type: 'solid', opacity: mirrored ? 1 : 0.85 },
         grid: { borderColor: look.gridColor },
-        legend: { position: 'bottom', horizontalAlign: 'left' },
+        legend: { position: 'bottom', horizontalAlign: 'left', onItemClick: { toggleDataSeries: !mirrored } },
         noData: { text: 'No data in this range' },
         xaxis: {
             type: 'datetime',
@@ -133,14 +189,14 @@ function buildOptions(handle, hidden) {
             tooltip: { enabled: false },
         },
         yaxis: {
-            title: { text: unit },
+            title: { text: mirrored ? `${unit} (out ↑, in ↓)` : unit },
             labels: { formatter: v => formatRate(v, scale, mirrored, true) },
         },
         annotations: mirrored ? { yaxis: [{ y: 0, borderColor: look.foreColor, strokeDashArray: 0 }] } : {},
         tooltip: {
             shared: true,
             x: { formatter: ms => formatTime(ms, timeZone) },
-            y: { formatter: v => formatRate(v, scale, mirrored, false) },
+            y: { formatter: (v, context) => tooltipValue(handle, v, context ?? {}) },
         },
     };
 }
@@ -176,7 +232,7 @@ export async function update(handle, payload) {
     if (old.axisFrom !== payload.axisFrom || old.axisTo !== payload.axisTo) {
         await handle.chart.updateOptions({ xaxis: { min: payload.axisFrom ?? undefined, max: payload.axisTo ?? undefined } }, false, false);
     }
-    await handle.chart.updateSeries(toApexSeries(payload.series, hidden), false);
+    await handle.chart.updateSeries(seriesOf(handle, hidden), false);
     showAxisEnd(handle);
 }
 

@@ -20,7 +20,7 @@ internal sealed record ChartInputs(SeriesResult? Series, string Unit, bool Mirro
         }
         return a.StepSeconds == b.StepSeconds && a.Series.Count == b.Series.Count
             && a.Series.Zip(b.Series).All(pair =>
-                pair.First.Key == pair.Second.Key && pair.First.Label == pair.Second.Label
+                pair.First.Key == pair.Second.Key && pair.First.Label == pair.Second.Label && pair.First.Direction == pair.Second.Direction
                 && pair.First.Points.SequenceEqual(pair.Second.Points));
     }
 }

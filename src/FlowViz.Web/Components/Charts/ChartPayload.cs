@@ -14,14 +14,27 @@ public sealed record ChartPayload(
     public static ChartPayload From(
         SeriesResult? result, string unit, bool mirrored, int height, string timeZone, TimeRange? range = null, bool zoomable = false) =>
         new(height, unit, mirrored, timeZone, TrafficUnits.ScaleOf(unit),
-            [.. (result?.Series ?? []).Select(ChartSeries.From)],
+            [.. (result?.Series ?? []).Select(series => ChartSeries.From(series, mirrored))],
             range?.From.ToUnixTimeMilliseconds(), range?.To.ToUnixTimeMilliseconds(), zoomable);
 }
 
-/// <summary>One series; each point is [Unix milliseconds, rate].</summary>
-public sealed record ChartSeries(string Key, string Name, string Color, IReadOnlyList<double[]> Data)
+/// <summary>
+/// One series; each point is [Unix milliseconds, rate]. <see cref="Direction"/> is "out", "in" or "other" for a
+/// series split by direction (null otherwise); the name then says it, and a mirrored chart draws "in" below the axis
+/// by negating its rates (the query service keeps every rate positive). Both directions of a key share its colour.
+/// </summary>
+public sealed record ChartSeries(string Key, string Name, string Color, IReadOnlyList<double[]> Data, string? Direction = null)
 {
-    public static ChartSeries From(TrafficSeries series) =>
-        new(series.Key, series.Label, SeriesColors.For(series.Key),
-            [.. series.Points.Select(p => new[] { p.UnixSeconds * 1000.0, p.Rate })]);
+    public static ChartSeries From(TrafficSeries series) => From(series, mirrored: false);
+
+    public static ChartSeries From(TrafficSeries series, bool mirrored)
+    {
+        var sign = mirrored && series.Direction == "in" ? -1.0 : 1.0;
+        var name = series.Direction is null ? series.Label : $"{series.Label} {DirectionWords(series.Direction)}";
+        return new(series.Key, name, SeriesColors.For(series.Key),
+            [.. series.Points.Select(p => new[] { p.UnixSeconds * 1000.0, sign * p.Rate })], series.Direction);
+    }
+
+    /// <summary>"other" of a direction split is internal, transit and undecided traffic (SeriesSplit.Direction).</summary>
+    public static string DirectionWords(string direction) => direction == "other" ? "internal/transit" : direction;
 }

@@ -1,0 +1,126 @@
+using FlowViz.Core.Filtering;
+using FlowViz.Core.Queries;
+using FlowViz.Web.Components.Time;
+using FlowViz.Web.Components.Traffic;
+using Microsoft.AspNetCore.Components;
+
+namespace FlowViz.Web.Components.Pages;
+
+/// <summary>
+/// A graph page that loads one <typeparamref name="TData"/> per URL state and refreshes relative ranges every
+/// <see cref="RefreshInterval"/> (as Overview does): a load still running is not stacked on, a superseded one never
+/// wins, a bad filter or route value shows its message instead of traffic, and a failed query says what happened.
+/// </summary>
+public abstract class LiveGraphPage<TData> : GraphPage, IDisposable where TData : class
+{
+    public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(10);
+
+    private bool _loaded;
+    private bool _invalid;
+    private object? _routeValue;
+    private CancellationTokenSource? _load;
+    private ITimer? _timer;
+
+    [Inject] protected ITrafficQueries Traffic { get; set; } = default!;
+    [Inject] private ILoggerFactory Loggers { get; set; } = default!;
+
+    protected RangeSelection Selection { get; private set; } = RangeSelection.Default;
+    protected MetricChoice Metric { get; private set; } = MetricChoice.Bits;
+    protected string? LoadedFilterText { get; private set; }
+    protected FilterExpression? Filter { get; private set; }
+    protected TData? Data { get; private set; }
+    protected string? Error { get; private set; }
+
+    /// <summary>What the page shows, for messages: "applications", "host 192.0.2.1".</summary>
+    protected abstract string Subject { get; }
+
+    /// <summary>The page's route value (e.g. a host address) as parsed; a change reloads. Null for pages without one.</summary>
+    protected virtual object? RouteValue => null;
+
+    /// <summary>Why the route value cannot be shown (nothing is queried then); null when it is fine.</summary>
+    protected virtual string? RouteProblem => null;
+
+    protected abstract Task<TData> QueryAsync(TimeRange range, CancellationToken cancellationToken);
+
+    protected override Task OnParametersSetAsync()
+    {
+        var (selection, metric, filterText, routeValue) = (UrlRange, UrlMetric, UrlFilterText, RouteValue);
+        if (_loaded && selection == Selection && metric == Metric && filterText == LoadedFilterText && Equals(routeValue, _routeValue))
+        {
+            return Task.CompletedTask;
+        }
+        (Selection, Metric, LoadedFilterText, _routeValue, _loaded) = (selection, metric, filterText, routeValue, true);
+        (Filter, var filterError) = RouteProblem is { } problem ? (null, problem) : ParseFilter(filterText);
+        _invalid = filterError is not null;
+        if (_invalid)
+        {
+            (Data, Error) = (null, filterError);
+            return Task.CompletedTask;
+        }
+        return LoadAsync();
+    }
+
+    protected override Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _timer = Clock.CreateTimer(_ => _ = InvokeAsync(RefreshAsync), null, RefreshInterval, RefreshInterval);
+        }
+        return base.OnAfterRenderAsync(firstRender);
+    }
+
+    private async Task RefreshAsync()
+    {
+        // Fixed ranges never change; a bad filter or address stays bad.
+        if (!Selection.IsRelative || _load is not null || _invalid)
+        {
+            return;
+        }
+        await LoadAsync();
+        StateHasChanged();
+    }
+
+    private async Task LoadAsync()
+    {
+        _load?.Cancel();
+        using var load = _load = new CancellationTokenSource();
+        try
+        {
+            var data = await QueryAsync(Selection.Resolve(Clock.GetUtcNow()), load.Token);
+            if (!load.IsCancellationRequested) // a superseded load that ignored its token must not win
+            {
+                (Data, Error) = (data, null);
+            }
+        }
+        catch (OperationCanceledException) when (load.IsCancellationRequested)
+        {
+            // Superseded by a newer load.
+        }
+        catch (FilterNotSupportedException e)
+        {
+            (Data, Error) = (null, $"This filter cannot be answered yet: {e.Message}");
+        }
+        catch (Exception e)
+        {
+            Loggers.CreateLogger(GetType()).LogWarning(e, "Query of {Subject} failed for {Range}", Subject, Selection);
+            Error = $"Could not load {Subject}: {e.Message}"; // what was shown stays, under the message
+        }
+        finally
+        {
+            if (_load == load)
+            {
+                _load = null;
+            }
+        }
+    }
+
+    /// <summary>The page's own scope (e.g. <c>host X</c>) ANDed with the user's filter.</summary>
+    protected FilterExpression Within(FilterExpression scope) => Filter is null ? scope : new AndFilter(scope, Filter);
+
+    public void Dispose()
+    {
+        _timer?.Dispose();
+        _load?.Cancel();
+        GC.SuppressFinalize(this);
+    }
+}

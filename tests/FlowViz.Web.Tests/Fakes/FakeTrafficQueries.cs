@@ -8,6 +8,12 @@ public sealed class FakeTrafficQueries : ITrafficQueries
     public SeriesResult Series { get; set; } = new(60, []);
     public Exception? Failure { get; set; }
 
+    /// <summary>When set, answers series queries instead of <see cref="Series"/> (pages that ask several different ones).</summary>
+    public Func<SeriesQuery, SeriesResult>? SeriesAnswer { get; set; }
+
+    /// <summary>When set, answers top queries instead of <see cref="Top"/>.</summary>
+    public Func<TopQuery, TopResult>? TopAnswer { get; set; }
+
     public List<TimeRange> SummaryCalls { get; } = [];
     public List<SummaryQuery> SummaryQueries { get; } = [];
     public List<TopQuery> TopCalls { get; } = [];
@@ -28,12 +34,12 @@ public sealed class FakeTrafficQueries : ITrafficQueries
     public Task<TopResult> TopAsync(TopQuery query, CancellationToken cancellationToken)
     {
         TopCalls.Add(query);
-        return Failure is null ? Task.FromResult(Top) : Task.FromException<TopResult>(Failure);
+        return Failure is null ? Task.FromResult(TopAnswer?.Invoke(query) ?? Top) : Task.FromException<TopResult>(Failure);
     }
 
     public Task<SeriesResult> SeriesAsync(SeriesQuery query, CancellationToken cancellationToken)
     {
         SeriesCalls.Add(query);
-        return Failure is null ? Task.FromResult(Series) : Task.FromException<SeriesResult>(Failure);
+        return Failure is null ? Task.FromResult(SeriesAnswer?.Invoke(query) ?? Series) : Task.FromException<SeriesResult>(Failure);
     }
 }

@@ -78,11 +78,13 @@ function isBelow(s) {
 // The layers of a mirrored chart, in drawing order: [{ index (into series), data: [[x, cumulative], ...] }].
 // Above and below the axis separately, the k-th series of a side is drawn at the sum of the side's first k+1 series
 // (points are matched by position: one query's series share their buckets); the outermost layer comes first so
-// that the inner ones are painted over it.
+// that the inner ones are painted over it. Series that are zero throughout are left out (the query service keeps a
+// key's empty in or out series for pairing; a legend full of them says nothing).
 export function mirroredLayers(series) {
     const layers = [];
     for (const below of [false, true]) {
-        const side = series.map((s, index) => ({ s, index })).filter(({ s }) => isBelow(s) === below);
+        const side = series.map((s, index) => ({ s, index }))
+            .filter(({ s }) => isBelow(s) === below && s.data.some(p => p[1] !== 0));
         let sums = [];
         const stacked = side.map(({ s, index }) => {
             sums = s.data.map((p, j) => [p[0], (sums[j]?.[1] ?? 0) + p[1]]);

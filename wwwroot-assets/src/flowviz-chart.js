@@ -180,7 +180,7 @@ function buildOptions(handle, hidden) {
         stroke: { width: 1, curve: 'straight' },
         // Opaque when mirrored: the layers overlap, and a translucent one would tint the bands inside it.
         fill: { type: 'solid', opacity: mirrored ? 1 : 0.85 },
-        grid: { borderColor: look.gridColor },
+        grid: { borderColor: look.gridColor, position: mirrored ? 'front' : 'back' }, // opaque layers would hide it
         legend: { position: 'bottom', horizontalAlign: 'left', onItemClick: { toggleDataSeries: !mirrored } },
         noData: { text: 'No data in this range' },
         xaxis: {
@@ -192,7 +192,8 @@ function buildOptions(handle, hidden) {
         },
         yaxis: {
             title: { text: mirrored ? `${unit} (out ↑, in ↓)` : unit },
-            labels: { formatter: v => formatRate(v, scale, mirrored, true) },
+            // Mirrored labels are magnitudes: "2 Mbit/s" above and below the axis, which apexcharts would blank as duplicates.
+            labels: { formatter: v => formatRate(v, scale, mirrored, true), showDuplicates: mirrored },
         },
         annotations: mirrored ? { yaxis: [{ y: 0, borderColor: look.foreColor, strokeDashArray: 0 }] } : {},
         tooltip: {

@@ -75,23 +75,25 @@ public sealed class TrafficQueries : ITrafficQueries
             ORDER BY 1
             """, connection);
         parameters.AddTo(command);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<TopRow>();
         var other = TrafficTotals.Zero;
-        while (await reader.ReadAsync(cancellationToken))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            var totals = new TrafficTotals(reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
-            if (reader.GetInt64(0) == 0)
+            while (await reader.ReadAsync(cancellationToken))
             {
-                other = totals;
-                continue;
+                var totals = new TrafficTotals(reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
+                if (reader.GetInt64(0) == 0)
+                {
+                    other = totals;
+                    continue;
+                }
+                var (key, label) = KeyAndLabel(query.By, reader.IsDBNull(1) ? null : reader.GetString(1));
+                rows.Add(new TopRow(key, label, totals.Flows, totals.Packets, totals.Bytes));
             }
-            var (key, label) = KeyAndLabel(query.By, reader.IsDBNull(1) ? null : reader.GetString(1));
-            rows.Add(new TopRow(key, label, totals.Flows, totals.Packets, totals.Bytes));
         }
         if (IsInterface(query.By))
         {
-            var names = await new InterfaceClassLookup(_dataSource).DescribeAsync(rows.Select(row => row.Key), cancellationToken);
+            var names = await InterfaceClassLookup.DescribeAsync(connection, rows.Select(row => row.Key), cancellationToken);
             rows = [.. rows.Select(row => names.TryGetValue(row.Key, out var found)
                 ? row with { InterfaceName = found.Name, InterfaceDescription = found.Description }
                 : row)];
@@ -109,7 +111,7 @@ public sealed class TrafficQueries : ITrafficQueries
         {
             return result;
         }
-        var names = await new InterfaceClassLookup(_dataSource).DescribeAsync(result.Series.Select(series => series.Key), cancellationToken);
+        var names = await InterfaceClassLookup.DescribeAsync(connection, result.Series.Select(series => series.Key), cancellationToken);
         return result with
         {
             Series = [.. result.Series.Select(series => names.TryGetValue(series.Key, out var found)

@@ -34,6 +34,9 @@ public sealed class FlowVizStorageOptions
     /// <summary>How long the 1-hour rollups are kept (2 years).</summary>
     public TimeSpan RollupHourRetention { get; set; } = TimeSpan.FromDays(730);
 
+    /// <summary>How long the 1-day rollups are kept (2 years, as the hours: they serve long ranges faster, not longer).</summary>
+    public TimeSpan RollupDayRetention { get; set; } = TimeSpan.FromDays(730);
+
     /// <summary>
     /// How far back flows may still arrive late (spool replay after a database outage) and be counted in the
     /// rollups: every pass compares the flow count of each 1-minute bucket this far back with the count the
@@ -59,6 +62,7 @@ public sealed class FlowVizStorageOptions
             (nameof(RollupMinuteRetention), RollupMinuteRetention),
             (nameof(RollupFiveMinuteRetention), RollupFiveMinuteRetention),
             (nameof(RollupHourRetention), RollupHourRetention),
+            (nameof(RollupDayRetention), RollupDayRetention),
             (nameof(RollupInterval), RollupInterval),
         })
         {

@@ -61,6 +61,7 @@ builder.Services.AddFlowVizDemo(services => services.GetRequiredService<Collecto
 builder.Services.AddSingleton(_ => CollectorMetrics.CreateRegistry());
 builder.Services.AddSingleton<CollectorMetrics>();
 builder.Services.AddSingleton<RollupMetrics>();
+builder.Services.AddSingleton<EnrichmentMetrics>();
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -94,6 +95,7 @@ app.MapStaticAssets();
 app.MapHealthChecks("/healthz");
 app.Services.GetRequiredService<CollectorMetrics>(); // creating it registers its scrape callback
 app.Services.GetRequiredService<RollupMetrics>(); // likewise
+app.Services.GetRequiredService<EnrichmentMetrics>(); // likewise
 app.MapMetrics("/metrics", app.Services.GetRequiredService<CollectorRegistry>()).RequireAuthorization(AuthPolicies.Operator);
 // Reads that go through ITrafficQueries are scoped per tenant there (ScopedTrafficQueries), so tenant viewers may use them.
 var readApi = app.MapGroup("").RequireAuthorization(AuthPolicies.Viewer);

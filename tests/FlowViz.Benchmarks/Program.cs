@@ -12,7 +12,11 @@ if (args is ["--help" or "-h", ..])
                                              best round. Fair on a shared machine: time other processes hold
                                              the core is not counted.
           --cpu-time-enrichment [records]    CPU time of Enrich() per record, GeoIP off and on.
-          --rollup-queries [runs]            30 days of generated 1-minute rollups; p50/p95 of the dashboard queries.
+          --rollup-queries [runs] [--without-0010]
+                                             30 days of generated rollups; p50/p95 of the dashboard queries (and
+                                             again without migration 0010's day rollups and AS indexes).
+          --flow-page [rows] [runs]          newest-100 flow page over 24 h on plain PostgreSQL, BRIN only vs a btree,
+                                             and COPY rows/s without and with that btree (default 5000000 rows, 20 runs).
           --filter '*' --job short ...       BenchmarkDotNet (wall clock, [MemoryDiagnoser]); its own --help.
         Datagrams:
         """ + Environment.NewLine + string.Join(Environment.NewLine, DecoderBenchmarks.Datagrams.Select(d => "  " + d)));
@@ -20,7 +24,16 @@ if (args is ["--help" or "-h", ..])
 }
 if (args is ["--rollup-queries", ..])
 {
-    await FlowViz.Benchmarks.Rollups.DashboardQueryBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 40);
+    await FlowViz.Benchmarks.Rollups.DashboardQueryBenchmark.RunAsync(
+        args.Length > 1 && args[1] != "--without-0010" ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 40,
+        args.Contains("--without-0010"));
+    return;
+}
+if (args is ["--flow-page", ..])
+{
+    await FlowViz.Benchmarks.Flows.FlowPageBenchmark.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5_000_000,
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20);
     return;
 }
 if (args is ["--cpu-time", ..])

@@ -34,6 +34,7 @@ public static class FilterEvaluator
         NumberFilter number => MatchesNumber(number, flow),
         TcpFlagsFilter flags => (flow.TcpFlags & flags.Flags) == flags.Flags,
         LabelFilter label => MatchesLabel(label, flow),
+        DirectionFilter direction => flow.TrafficDirection == direction.Direction,
         _ => throw new ArgumentOutOfRangeException(nameof(expression), expression.GetType().Name, "Unknown filter node."),
     };
 
@@ -71,7 +72,7 @@ public static class FilterEvaluator
     {
         foreach (var field in FilterFields.Of(filter.Subject, filter.Side))
         {
-            if (Compare(ValueOf(field, flow), filter.Comparison, filter.Value))
+            if (ValueOf(field, flow) is { } actual && Compare(actual, filter.Comparison, filter.Value))
             {
                 return true;
             }
@@ -88,7 +89,8 @@ public static class FilterEvaluator
         _ => actual == value,
     };
 
-    private static ulong ValueOf(FilterField field, in FlowRecord flow) => field switch
+    /// <summary>The field's value; null when the flow has none (origin AS of internal, transit or undecided flows: NULL in SQL).</summary>
+    private static ulong? ValueOf(FilterField field, in FlowRecord flow) => field switch
     {
         FilterField.SrcPort => flow.SrcPort,
         FilterField.DstPort => flow.DstPort,
@@ -102,6 +104,12 @@ public static class FilterEvaluator
         FilterField.Tos => flow.Tos,
         FilterField.SrcVlan => flow.SrcVlan,
         FilterField.DstVlan => flow.DstVlan,
+        FilterField.OriginAs => flow.TrafficDirection switch
+        {
+            TrafficDirection.In => flow.SrcAs,
+            TrafficDirection.Out => flow.DstAs,
+            _ => null,
+        },
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "Not a numeric field."),
     };
 }

@@ -28,4 +28,10 @@ public enum FilterField
     Connectivity,
     Provider,
     Boundary,
+
+    /// <summary>The remote AS: the source AS of inbound traffic, the destination AS of outbound; none otherwise.</summary>
+    OriginAs,
+
+    /// <summary>The flow's <see cref="Flows.TrafficDirection"/> (column <c>traffic_direction</c>).</summary>
+    Direction,
 }

@@ -16,6 +16,7 @@ public static class FilterFields
         NumberSubject.Bytes => [FilterField.Bytes],
         NumberSubject.Packets => [FilterField.Packets],
         NumberSubject.Tos => [FilterField.Tos],
+        NumberSubject.OriginAs => [FilterField.OriginAs],
         _ => throw new ArgumentOutOfRangeException(nameof(subject), subject, "Unknown subject."),
     };
 
@@ -58,6 +59,8 @@ public static class FilterFields
         FilterField.Connectivity => "connectivity",
         FilterField.Provider => "provider",
         FilterField.Boundary => "boundary",
+        FilterField.OriginAs => "origin AS",
+        FilterField.Direction => "direction",
         _ => field.ToString(),
     };
 

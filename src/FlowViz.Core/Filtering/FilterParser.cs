@@ -20,14 +20,16 @@ namespace FlowViz.Core.Filtering;
 ///             | "exporter" ip | "exporter" "net" cidr
 ///             | ( "bytes" | "packets" | "tos" ) number-test
 ///             | "flags" letters                        (* of C E U A P R S F: all must be set *)
-///             | ( "app" | "connectivity" | "provider" ) name | "boundary" ( "external" | "internal" ) ;
+///             | ( "app" | "connectivity" | "provider" ) name | "boundary" ( "external" | "internal" )
+///             | "origin" "as" number-test                (* src AS of inbound flows, dst AS of outbound *)
+///             | "direction" ( "in" | "out" | "internal" | "transit" ) ;
 /// side        = "src" | "dst" ;                        (* none: source OR destination *)
 /// number-test = [ comparison ] number | "in" "[" number { [ "," ] number } "]" ;
 /// comparison  = "=" | "==" | "eq" | "&lt;" | "lt" | "&gt;" | "gt" | "&lt;=" | "le" | "&gt;=" | "ge" ;
 /// </code>
 /// </remarks>
 /// <example><c>proto tcp and dst port 443</c>, <c>src net 192.0.2.0/24</c>, <c>not as 64496</c>, <c>in if 3</c>,
-/// <c>port in [80 443]</c>, <c>bytes &gt; 1000</c>, <c>country JP</c>, <c>(app https or app dns) and not boundary internal</c>.</example>
+/// <c>port in [80 443]</c>, <c>bytes &gt; 1000</c>, <c>country JP</c>, <c>(app https or app dns) and not boundary internal</c>, <c>origin as 64496 and direction in</c>.</example>
 public static class FilterParser
 {
     /// <summary>Longer filter text is refused; no real filter comes near it.</summary>

@@ -64,6 +64,7 @@ public static class FilterPrinter
         NumberFilter n => SubjectText(n.Subject, n.Side) + ComparisonText(n.Comparison) + n.Value.ToString(CultureInfo.InvariantCulture),
         TcpFlagsFilter f => "flags " + FilterValues.FlagsText(f.Flags),
         LabelFilter l => LabelText(l.Subject, l.Side) + " " + l.Value,
+        DirectionFilter d => "direction " + FilterValues.DirectionText(d.Direction),
         _ => throw new ArgumentOutOfRangeException(nameof(predicate), predicate.GetType().Name, "Unknown filter node."),
     };
 
@@ -88,6 +89,7 @@ public static class FilterPrinter
         NumberSubject.Bytes => "bytes",
         NumberSubject.Packets => "packets",
         NumberSubject.Tos => "tos",
+        NumberSubject.OriginAs => "origin as",
         _ => throw new ArgumentOutOfRangeException(nameof(subject), subject, "Unknown subject."),
     };
 

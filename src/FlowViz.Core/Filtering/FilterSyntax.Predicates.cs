@@ -4,7 +4,7 @@ namespace FlowViz.Core.Filtering;
 internal sealed partial class FilterSyntax
 {
     private const string TermList =
-        "a filter term (proto, host, net, port, as, in if, out if, exporter, bytes, packets, tos, flags, vlan, country, app, connectivity, provider, boundary)";
+        "a filter term (proto, host, net, port, as, origin as, in if, out if, exporter, bytes, packets, tos, flags, vlan, country, app, connectivity, provider, boundary, direction)";
 
     private FilterExpression ParsePredicate()
     {
@@ -37,6 +37,8 @@ internal sealed partial class FilterSyntax
             "connectivity" => ParseLabel(start, LabelSubject.Connectivity, side, "a connectivity name"),
             "provider" => ParseLabel(start, LabelSubject.Provider, side, "a provider name"),
             "boundary" => ParseLabel(start, LabelSubject.Boundary, side, "'external' or 'internal'"),
+            "origin" => ParseOriginAs(start),
+            "direction" => ParseDirection(start),
             _ => throw Error(keyword, $"expected {TermList}, found '{keyword.Text}'"),
         };
     }
@@ -83,6 +85,26 @@ internal sealed partial class FilterSyntax
         }
         _index++;
         return ParseNumberTest(start, NumberSubject.Interface, side, "an interface index");
+    }
+
+    /// <summary>"origin" "as" number-test</summary>
+    private FilterExpression ParseOriginAs(int start)
+    {
+        if (!Current.IsWord("as"))
+        {
+            throw Expected(start, "'as'", Current);
+        }
+        _index++;
+        return ParseNumberTest(start, NumberSubject.OriginAs, FilterSide.Either, "an AS number");
+    }
+
+    /// <summary>"direction" ( "in" | "out" | "internal" | "transit" )</summary>
+    private DirectionFilter ParseDirection(int start)
+    {
+        var value = ExpectWord(start, FilterValues.DirectionNames);
+        return FilterValues.TryParseDirection(value.Text, out var direction)
+            ? new DirectionFilter(direction)
+            : throw Error(value, $"'{value.Text}' is not a direction; use {FilterValues.DirectionNames}");
     }
 
     /// <summary>number-test = [ comparison ] number | "in" "[" number { [","] number } "]"</summary>

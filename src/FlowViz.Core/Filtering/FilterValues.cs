@@ -17,7 +17,7 @@ public static class FilterValues
     public static ulong MaxOf(NumberSubject subject) => subject switch
     {
         NumberSubject.Port => ushort.MaxValue,
-        NumberSubject.As or NumberSubject.Interface => uint.MaxValue,
+        NumberSubject.As or NumberSubject.OriginAs or NumberSubject.Interface => uint.MaxValue,
         NumberSubject.Tos => byte.MaxValue,
         NumberSubject.Vlan => 4095,
         _ => long.MaxValue,
@@ -123,6 +123,33 @@ public static class FilterValues
             _ => value.Length is > 0 and <= 64 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'),
         };
     }
+
+    /// <summary>The directions a filter can name: <c>direction in|out|internal|transit</c>.</summary>
+    public const string DirectionNames = "'in', 'out', 'internal' or 'transit'";
+
+    /// <summary>in, out, internal, transit (case-insensitive); Unknown is not a filter value.</summary>
+    public static bool TryParseDirection(string text, out Flows.TrafficDirection direction)
+    {
+        direction = text.ToLowerInvariant() switch
+        {
+            "in" => Flows.TrafficDirection.In,
+            "out" => Flows.TrafficDirection.Out,
+            "internal" => Flows.TrafficDirection.Internal,
+            "transit" => Flows.TrafficDirection.Transit,
+            _ => Flows.TrafficDirection.Unknown,
+        };
+        return direction != Flows.TrafficDirection.Unknown;
+    }
+
+    /// <summary>The filter word of a direction (the inverse of <see cref="TryParseDirection"/>).</summary>
+    public static string DirectionText(Flows.TrafficDirection direction) => direction switch
+    {
+        Flows.TrafficDirection.In => "in",
+        Flows.TrafficDirection.Out => "out",
+        Flows.TrafficDirection.Internal => "internal",
+        Flows.TrafficDirection.Transit => "transit",
+        _ => throw new ArgumentOutOfRangeException(nameof(direction), direction, "Not a filter direction."),
+    };
 
     private static bool IsDottedQuad(string text)
     {

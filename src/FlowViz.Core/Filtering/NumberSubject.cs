@@ -23,4 +23,10 @@ public enum NumberSubject
 
     /// <summary>VLAN id, 0–4095 (<c>[src|dst] vlan</c>).</summary>
     Vlan,
+
+    /// <summary>
+    /// The remote AS (<c>origin as</c>): the source AS of inbound flows, the destination AS of outbound ones, as the
+    /// origin AS dimension defines it. Internal, transit and undecided flows have none, so they never match.
+    /// </summary>
+    OriginAs,
 }

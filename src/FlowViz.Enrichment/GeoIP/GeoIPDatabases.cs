@@ -24,6 +24,13 @@ public sealed class GeoIPDatabases : IDisposable
     /// <summary>Lookups that failed in a damaged file, answered "unknown".</summary>
     public long LookupErrors => _country.LookupErrors + _asn.LookupErrors;
 
+    /// <summary>The state of each configured database, for the metrics: "country" and "asn".</summary>
+    public IReadOnlyList<GeoIPDatabaseStatus> Status() =>
+    [
+        GeoIPDatabaseStatus.Of("country", _country),
+        GeoIPDatabaseStatus.Of("asn", _asn),
+    ];
+
     /// <summary>Fills unknown countries, and AS numbers as <see cref="AsOrder"/> says.</summary>
     public void Enrich(ref FlowRecord flow)
     {

@@ -23,6 +23,8 @@ internal abstract partial class MmdbDatabase : IDisposable
     private FileStamp? _failed;
     private bool _missingReported;
     private long _lookupErrors;
+    private long _loads;
+    private long _loadFailures;
 
     protected MmdbDatabase(string setting, string? path, ILogger logger)
     {
@@ -41,6 +43,15 @@ internal abstract partial class MmdbDatabase : IDisposable
 
     /// <summary>Lookups the reader failed (a damaged file); each is answered "unknown".</summary>
     public long LookupErrors => Interlocked.Read(ref _lookupErrors);
+
+    /// <summary>Files loaded since start (the first load included): a reload adds one.</summary>
+    public long Loads => Interlocked.Read(ref _loads);
+
+    /// <summary>Files that appeared or changed but could not be read as a MaxMind DB (the loaded copy stayed).</summary>
+    public long LoadFailures => Interlocked.Read(ref _loadFailures);
+
+    /// <summary>When the loaded file was built (its metadata's build_epoch); null when none is loaded.</summary>
+    public DateTime? BuildDate => _loaded?.Reader.Metadata.BuildDate;
 
     /// <summary>The value for the address (0 when unknown), from the cache when its network was seen before.</summary>
     public uint Lookup(in FlowAddress address)
@@ -97,12 +108,14 @@ internal abstract partial class MmdbDatabase : IDisposable
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDatabaseException or ArgumentException)
         {
             _failed = stamp; // tried again when the file changes (a copy still being written will)
+            Interlocked.Increment(ref _loadFailures);
             LogLoadFailed(e, _setting, _path!, _loaded is not null);
             return;
         }
         _failed = null;
         var previous = _loaded;
         _loaded = new LoadedDatabase(reader, stamp);
+        Interlocked.Increment(ref _loads);
         // The reader replaced one reload ago is closed now: no lookup can still be using it after a whole interval.
         _retired?.Reader.Dispose();
         _retired = previous;

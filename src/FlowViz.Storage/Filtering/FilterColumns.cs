@@ -33,5 +33,8 @@ public static class FilterColumns
         [FilterField.SrcCountry] = "src_country",
         [FilterField.DstCountry] = "dst_country",
         [FilterField.Application] = "application",
+        // NULL for internal, transit and undecided flows: no comparison matches them, their "not" does.
+        [FilterField.OriginAs] = Queries.DimensionSql.OriginAs,
+        [FilterField.Direction] = "traffic_direction",
     };
 }

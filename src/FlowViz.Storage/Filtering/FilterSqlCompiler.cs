@@ -95,6 +95,7 @@ public sealed class FilterSqlCompiler
             NumberFilter n => (FilterFields.Of(n.Subject, n.Side), "{0} " + Operator(n.Comparison) + " {1}", BigInt(n.Value)),
             TcpFlagsFilter f => ([FilterField.TcpFlags], "(({0})::bigint & {1}) = {1}", BigInt(f.Flags)),
             LabelFilter l => (FilterFields.Of(l.Subject, l.Side), "{0} = {1}", new NpgsqlParameter { Value = l.Value, NpgsqlDbType = NpgsqlDbType.Text }),
+            DirectionFilter d => ([FilterField.Direction], "{0} = {1}", new NpgsqlParameter { Value = (short)d.Direction, NpgsqlDbType = NpgsqlDbType.Smallint }),
             _ => throw new ArgumentOutOfRangeException(nameof(filter), filter.GetType().Name, "Unknown filter node."),
         };
         var columns = fields.Select(field => _columns.GetValueOrDefault(field)).ToArray();

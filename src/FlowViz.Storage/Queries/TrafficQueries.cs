@@ -9,7 +9,8 @@ namespace FlowViz.Storage.Queries;
 /// <see cref="ITrafficQueries"/> over the rollups and the raw <c>flows</c> table: <see cref="QueryPlanner"/> answers
 /// each part of a range from the coarsest table that holds it exactly, raw flows only where no rollup can.
 /// Each answer comes from one SQL statement, so its rows and its "other" share one snapshot and add up
-/// exactly even while flows are being written and rollups built.
+/// exactly even while flows are being written and rollups built. Interface rows and series then get their names and
+/// descriptions from known_interfaces (a second, small lookup: names are labels, not numbers).
 /// </summary>
 public sealed class TrafficQueries : ITrafficQueries
 {
@@ -74,19 +75,28 @@ public sealed class TrafficQueries : ITrafficQueries
             ORDER BY 1
             """, connection);
         parameters.AddTo(command);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<TopRow>();
         var other = TrafficTotals.Zero;
-        while (await reader.ReadAsync(cancellationToken))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            var totals = new TrafficTotals(reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
-            if (reader.GetInt64(0) == 0)
+            while (await reader.ReadAsync(cancellationToken))
             {
-                other = totals;
-                continue;
+                var totals = new TrafficTotals(reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
+                if (reader.GetInt64(0) == 0)
+                {
+                    other = totals;
+                    continue;
+                }
+                var (key, label) = KeyAndLabel(query.By, reader.IsDBNull(1) ? null : reader.GetString(1));
+                rows.Add(new TopRow(key, label, totals.Flows, totals.Packets, totals.Bytes));
             }
-            var (key, label) = KeyAndLabel(query.By, reader.IsDBNull(1) ? null : reader.GetString(1));
-            rows.Add(new TopRow(key, label, totals.Flows, totals.Packets, totals.Bytes));
+        }
+        if (IsInterface(query.By))
+        {
+            var names = await InterfaceClassLookup.DescribeAsync(connection, rows.Select(row => row.Key), cancellationToken);
+            rows = [.. rows.Select(row => names.TryGetValue(row.Key, out var found)
+                ? row with { InterfaceName = found.Name, InterfaceDescription = found.Description }
+                : row)];
         }
         return new TopResult(rows, other);
     }
@@ -96,8 +106,23 @@ public sealed class TrafficQueries : ITrafficQueries
         var reader = new TrafficSeriesReader(query);
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         var segments = await PlanAsync(connection, query.Range, [query.By], query.Filter, query.StepSeconds, cancellationToken);
-        return await reader.ReadAsync(connection, segments, cancellationToken);
+        var result = await reader.ReadAsync(connection, segments, cancellationToken);
+        if (!IsInterface(query.By))
+        {
+            return result;
+        }
+        var names = await InterfaceClassLookup.DescribeAsync(connection, result.Series.Select(series => series.Key), cancellationToken);
+        return result with
+        {
+            Series = [.. result.Series.Select(series => names.TryGetValue(series.Key, out var found)
+                ? series with { InterfaceName = found.Name, InterfaceDescription = found.Description }
+                : series)],
+        };
     }
+
+    /// <summary>Rows of these dimensions are interfaces, named from known_interfaces (db-migrations/0006).</summary>
+    private static bool IsInterface(FlowDimension dimension) =>
+        dimension is FlowDimension.InputInterface or FlowDimension.OutputInterface;
 
     /// <summary>
     /// The tables and intervals that would answer a query grouping by <paramref name="by"/> (null: totals) with

@@ -101,12 +101,15 @@ public sealed partial class RollupBuilder
         }
     }
 
-    /// <summary>5 minutes from 1 minute, then 1 hour from 5 minutes: the buckets the finer ranges touched, and those newly complete.</summary>
+    /// <summary>
+    /// 5 minutes from 1 minute, 1 hour from 5 minutes, 1 day from 1 hour: the buckets the finer ranges touched, and
+    /// those newly complete.
+    /// </summary>
     private static async Task RollUpCoarserAsync(
         NpgsqlConnection connection, RollupCoverage coverage, TimeInterval finer, List<TimeInterval> finerRanges, CancellationToken cancellationToken)
     {
         var finerResolution = RollupResolution.Minute;
-        foreach (var resolution in new[] { RollupResolution.FiveMinutes, RollupResolution.Hour })
+        foreach (var resolution in RollupResolution.All.Skip(1))
         {
             var current = coverage.Of(resolution);
             var low = Max(current.From, resolution.Ceiling(finer.From));
@@ -167,7 +170,7 @@ public sealed partial class RollupBuilder
 
     /// <summary>
     /// Where a fresh database starts rolling up: the hour holding the oldest flow within the 1-minute retention (an
-    /// hour boundary, so all three resolutions start aligned), or the current hour when there are no flows.
+    /// hour boundary, so the sub-hour resolutions start aligned; days start at the first whole day), or the current hour when there are no flows.
     /// </summary>
     private async Task<DateTimeOffset> StartAsync(NpgsqlConnection connection, DateTimeOffset closedEnd, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ namespace FlowViz.Storage.Rollups;
 /// <summary>
 /// One family of rollup tables (<c>rollup_{name}_{1m|5m|1h}</c>, db-migrations/0005_rollups.sql): the dimension
 /// columns it keeps besides <c>bucket</c> and <c>traffic_direction</c>, the query dimensions it can answer, and the
-/// filter fields it can evaluate (its own <see cref="FilterColumns"/> map).
+/// filter fields it can evaluate (its own <see cref="FilterColumns"/> map; direction always, since every cube keeps it).
 /// </summary>
 public sealed class RollupCube
 {
@@ -19,6 +19,7 @@ public sealed class RollupCube
         Dimensions = [FlowDimension.Direction, .. dimensions];
         HasInterfaces = columns.Any(c => c.Name == "input_if") && columns.Any(c => c.Name == "output_if") && columns.Any(c => c.Name == "exporter");
         var map = filterFields.ToDictionary(field => field, field => Filtering.FilterColumns.Flows[field]);
+        map[FilterField.Direction] = Filtering.FilterColumns.Flows[FilterField.Direction];
         if (HasInterfaces)
         {
             map[FilterField.Connectivity] = DimensionSql.Connectivity;

@@ -38,7 +38,7 @@ public static class RollupCubes
     public static RollupCube As { get; } = new("as",
         [new("src_as"), new("dst_as"), new("exporter"), new("input_if"), new("output_if")],
         [FlowDimension.SrcAs, FlowDimension.DstAs, FlowDimension.OriginAs, FlowDimension.Exporter, FlowDimension.InputInterface, FlowDimension.OutputInterface],
-        [FilterField.SrcAs, FilterField.DstAs, FilterField.Exporter, FilterField.InputInterface, FilterField.OutputInterface]);
+        [FilterField.SrcAs, FilterField.DstAs, FilterField.OriginAs, FilterField.Exporter, FilterField.InputInterface, FilterField.OutputInterface]);
 
     public static IReadOnlyList<RollupCube> All { get; } = [Protocol, Application, Country, LocalHost, Interface, As];
 }

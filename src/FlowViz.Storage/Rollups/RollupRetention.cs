@@ -31,7 +31,8 @@ public sealed partial class RollupRetention
     {
         "1m" => _options.RollupMinuteRetention,
         "5m" => _options.RollupFiveMinuteRetention,
-        _ => _options.RollupHourRetention,
+        "1h" => _options.RollupHourRetention,
+        _ => _options.RollupDayRetention,
     };
 
     public async Task ApplyAsync(CancellationToken cancellationToken)
@@ -72,7 +73,7 @@ public sealed partial class RollupRetention
                 """, cancellationToken, resolution.Name, horizon.UtcDateTime);
         }
         await transaction.CommitAsync(cancellationToken);
-        LogApplied(_options.RollupMinuteRetention, _options.RollupFiveMinuteRetention, _options.RollupHourRetention);
+        LogApplied(_options.RollupMinuteRetention, _options.RollupFiveMinuteRetention, _options.RollupHourRetention, _options.RollupDayRetention);
     }
 
     private static async Task<bool> IsHypertableLayoutAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
@@ -81,6 +82,6 @@ public sealed partial class RollupRetention
         return await command.ExecuteScalarAsync(cancellationToken) as string == FlowsLayout.Hypertable;
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Rollup retention applied: 1 m {Minute}, 5 m {FiveMinutes}, 1 h {Hour}")]
-    private partial void LogApplied(TimeSpan minute, TimeSpan fiveMinutes, TimeSpan hour);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Rollup retention applied: 1 m {Minute}, 5 m {FiveMinutes}, 1 h {Hour}, 1 d {Day}")]
+    private partial void LogApplied(TimeSpan minute, TimeSpan fiveMinutes, TimeSpan hour, TimeSpan day);
 }

@@ -4,6 +4,7 @@ using FlowViz.Core.Queries;
 using FlowViz.Storage.Embedded;
 using FlowViz.Storage.Migrations;
 using FlowViz.Storage.Queries;
+using FlowViz.Storage.Rollups;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
@@ -13,11 +14,13 @@ namespace FlowViz.Benchmarks.Rollups;
 /// p50 / p95 latency of the queries behind each dashboard, through the product's query service, on the embedded
 /// PostgreSQL filled by <see cref="RollupDataGenerator"/>. Ranges end 17 s after a minute boundary, as "now" does, so
 /// each answer also reads the (empty) raw flows at its edge. Target: p95 &lt; 150 ms.
-/// Usage: dotnet run -c Release --project tests/FlowViz.Benchmarks -- --rollup-queries [runs]
+/// With <c>--without-0010</c> it then drops what db-migrations/0010 added (day coverage, AS-cube indexes) and times
+/// the same queries again: a before/after on the same data in the same conditions.
+/// Usage: dotnet run -c Release --project tests/FlowViz.Benchmarks -- --rollup-queries [runs] [--without-0010]
 /// </summary>
 internal static class DashboardQueryBenchmark
 {
-    public static async Task RunAsync(int runs)
+    public static async Task RunAsync(int runs, bool withoutMigration0010)
     {
         var directory = Directory.CreateTempSubdirectory("flowviz-rollup-bench-");
         try
@@ -49,26 +52,57 @@ internal static class DashboardQueryBenchmark
                 ("interface 10.0.0.7 if 3 by AS, 30 d", () => queries.TopAsync(new TopQuery(month, FlowDimension.SrcAs, TrafficMetric.Bytes, 20, FilterParser.Parse("exporter 10.0.0.7 and in if 3")), default)),
                 ("connectivity series, 7 d", () => queries.SeriesAsync(new SeriesQuery(week, FlowDimension.Connectivity, TrafficMetric.Bits, SeriesStep.For(week), 10), default)),
             };
-            Console.WriteLine($"| query | p50 ms | p95 ms | max ms |");
-            Console.WriteLine($"|---|---|---|---|");
-            foreach (var (name, run) in cases)
+            Console.WriteLine($"load {File.ReadAllText("/proc/loadavg").Trim()}");
+            await TimeAsync(cases, runs);
+            Console.WriteLine($"load {File.ReadAllText("/proc/loadavg").Trim()}");
+            if (withoutMigration0010)
             {
-                await run(); // warm-up: plans, caches
-                var timings = new double[runs];
-                for (var i = 0; i < runs; i++)
+                // The same data and code without what 0010 added: no day coverage (the planner then stops at hours) and
+                // no AS indexes. Measured right after, in the same process, so load and caches are alike.
+                await ExecuteAsync(dataSource, "DELETE FROM rollup_state WHERE resolution = '1d'");
+                foreach (var table in RollupResolution.All.Select(RollupCubes.As.TableName))
                 {
-                    var one = Stopwatch.StartNew();
-                    await run();
-                    timings[i] = one.Elapsed.TotalMilliseconds;
+                    foreach (var index in new[] { "src_as", "dst_as", "origin", "input", "output" })
+                    {
+                        await ExecuteAsync(dataSource, $"DROP INDEX {table}_{index}");
+                    }
                 }
-                Array.Sort(timings);
-                Console.WriteLine($"| {name} | {Percentile(timings, 0.50):F1} | {Percentile(timings, 0.95):F1} | {timings[^1]:F1} |");
+                await ExecuteAsync(dataSource, "ANALYZE");
+                Console.WriteLine("Without 0010 (no day rollups, no AS-cube indexes):");
+                await TimeAsync(cases, runs);
+                Console.WriteLine($"load {File.ReadAllText("/proc/loadavg").Trim()}");
             }
         }
         finally
         {
             directory.Delete(recursive: true);
         }
+    }
+
+    private static async Task TimeAsync((string Name, Func<Task> Run)[] cases, int runs)
+    {
+        Console.WriteLine("| query | p50 ms | p95 ms | max ms |");
+        Console.WriteLine("|---|---|---|---|");
+        foreach (var (name, run) in cases)
+        {
+            await run(); // warm-up: plans, caches
+            var timings = new double[runs];
+            for (var i = 0; i < runs; i++)
+            {
+                var one = Stopwatch.StartNew();
+                await run();
+                timings[i] = one.Elapsed.TotalMilliseconds;
+            }
+            Array.Sort(timings);
+            Console.WriteLine($"| {name} | {Percentile(timings, 0.50):F1} | {Percentile(timings, 0.95):F1} | {timings[^1]:F1} |");
+        }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlDataSource dataSource, string sql)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        command.CommandTimeout = 3600;
+        await command.ExecuteNonQueryAsync();
     }
 
     private static double Percentile(double[] sorted, double p) => sorted[(int)Math.Ceiling(p * sorted.Length) - 1];

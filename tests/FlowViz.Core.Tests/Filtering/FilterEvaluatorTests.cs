@@ -58,6 +58,23 @@ public sealed class FilterEvaluatorTests
     public void Matches_KnownFlow_FollowsNfdumpMeaning(string filter, bool expected) =>
         Assert.Equal(expected, FilterEvaluator.Matches(FilterParser.Parse(filter), Https));
 
+    [Theory]
+    // Origin AS: the source AS of inbound flows, the destination AS of outbound ones, none otherwise.
+    [InlineData(TrafficDirection.In, "origin as 64496", true)]
+    [InlineData(TrafficDirection.In, "origin as 64511", false)]
+    [InlineData(TrafficDirection.Out, "origin as 64511", true)]
+    [InlineData(TrafficDirection.Out, "origin as < 64500", false)]
+    [InlineData(TrafficDirection.Internal, "origin as 64496 or origin as 64511", false)]
+    [InlineData(TrafficDirection.Internal, "origin as >= 0", false)]
+    [InlineData(TrafficDirection.Transit, "not origin as 64496", true)]
+    [InlineData(TrafficDirection.Unknown, "not origin as >= 0", true)]
+    [InlineData(TrafficDirection.In, "direction in", true)]
+    [InlineData(TrafficDirection.In, "direction out", false)]
+    [InlineData(TrafficDirection.Transit, "direction transit and not direction internal", true)]
+    [InlineData(TrafficDirection.Unknown, "direction in or direction out or direction internal or direction transit", false)]
+    public void Matches_OriginAsAndDirection_FollowTheTrafficDirection(TrafficDirection direction, string filter, bool expected) =>
+        Assert.Equal(expected, FilterEvaluator.Matches(FilterParser.Parse(filter), Https with { TrafficDirection = direction }));
+
     [Fact]
     public void Matches_MissingAddress_MatchesNoAddressPredicateButItsNegation()
     {

@@ -29,7 +29,8 @@ public static class FilterGen
         Gen.Byte.Select(protocol => (FilterExpression)new ProtocolFilter(protocol)),
         Number(),
         Gen.Byte[1, 255].Select(flags => (FilterExpression)new TcpFlagsFilter(flags)),
-        Label());
+        Label(),
+        Gen.Int[1, 4].Select(direction => (FilterExpression)new DirectionFilter((FlowViz.Core.Flows.TrafficDirection)direction)));
 
     public static readonly Gen<FilterExpression> Expression = Build(depth: 4);
 
@@ -48,7 +49,7 @@ public static class FilterGen
         Gen.Select(Gen.Enum<NumberSubject>(), Side, Gen.Enum<FilterComparison>(), Gen.ULong, (subject, side, comparison, value) =>
             (FilterExpression)new NumberFilter(
                 subject,
-                subject is NumberSubject.Bytes or NumberSubject.Packets or NumberSubject.Tos ? FilterSide.Either : side,
+                subject is NumberSubject.Bytes or NumberSubject.Packets or NumberSubject.Tos or NumberSubject.OriginAs ? FilterSide.Either : side,
                 comparison,
                 value % (FilterValues.MaxOf(subject) + 1)));
 

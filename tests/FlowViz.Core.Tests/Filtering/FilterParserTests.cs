@@ -46,6 +46,15 @@ public sealed class FilterParserTests
         { "connectivity transit", new LabelFilter(LabelSubject.Connectivity, FilterSide.Either, "transit") },
         { "provider example-net", new LabelFilter(LabelSubject.Provider, FilterSide.Either, "example-net") },
         { "boundary external", new LabelFilter(LabelSubject.Boundary, FilterSide.Either, "external") },
+        { "origin as 64496", new NumberFilter(NumberSubject.OriginAs, FilterSide.Either, FilterComparison.Equal, 64496) },
+        { "ORIGIN AS >= 4200000000", new NumberFilter(NumberSubject.OriginAs, FilterSide.Either, FilterComparison.GreaterOrEqual, 4200000000) },
+        { "origin as in [1 2]", new OrFilter(
+            new NumberFilter(NumberSubject.OriginAs, FilterSide.Either, FilterComparison.Equal, 1),
+            new NumberFilter(NumberSubject.OriginAs, FilterSide.Either, FilterComparison.Equal, 2)) },
+        { "direction in", new DirectionFilter(FlowViz.Core.Flows.TrafficDirection.In) },
+        { "direction OUT", new DirectionFilter(FlowViz.Core.Flows.TrafficDirection.Out) },
+        { "direction internal", new DirectionFilter(FlowViz.Core.Flows.TrafficDirection.Internal) },
+        { "not direction transit", new NotFilter(new DirectionFilter(FlowViz.Core.Flows.TrafficDirection.Transit)) },
     };
 
     [Theory]

@@ -134,6 +134,30 @@ public sealed class GeoIPDatabasesTests : IDisposable
     }
 
     [Fact]
+    public void Status_LoadReloadAndUnreadableFile_CountedPerDatabaseWithTheBuildDate()
+    {
+        var path = _files.PathOf("country.mmdb");
+        TestDatabases.Country(("192.0.2.0/24", "JP")).WriteTo(path);
+        using var geo = new GeoIPDatabases(new GeoIPOptions { CountryDatabase = path }, _log);
+        var first = geo.Status();
+
+        TestDatabases.Country(("192.0.2.0/24", "DE")).WriteTo(path);
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(5));
+        geo.Refresh();
+        var reloaded = geo.Status();
+        File.WriteAllBytes(path, new byte[4096]);
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(10));
+        geo.Refresh();
+        geo.Refresh();
+
+        var built = DateTime.UnixEpoch.AddSeconds(new MmdbWriter("GeoLite2-Country").BuildEpoch);
+        Assert.Equal(new GeoIPDatabaseStatus("country", true, built, 1, 0, 0), first[0]);
+        Assert.Equal(new GeoIPDatabaseStatus("asn", false, null, 0, 0, 0), first[1]);
+        Assert.Equal(new GeoIPDatabaseStatus("country", true, built, 2, 0, 0), reloaded[0]);
+        Assert.Equal(new GeoIPDatabaseStatus("country", true, built, 2, 1, 0), geo.Status()[0]);
+    }
+
+    [Fact]
     public void Constructor_NothingConfigured_LeavesFlowsAsTheyAre()
     {
         using var geo = new GeoIPDatabases(new GeoIPOptions(), _log);

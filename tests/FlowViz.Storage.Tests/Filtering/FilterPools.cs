@@ -31,6 +31,8 @@ public static class FilterPools
         Gen.OneOf(Protocols).Select(p => (FilterExpression)new ProtocolFilter((byte)p)),
         Number(NumberSubject.Port, Ports),
         Number(NumberSubject.As, AsNumbers),
+        Number(NumberSubject.OriginAs, AsNumbers),
+        Gen.Int[1, 4].Select(direction => (FilterExpression)new DirectionFilter((FlowViz.Core.Flows.TrafficDirection)direction)),
         Number(NumberSubject.Interface, Interfaces),
         Number(NumberSubject.Vlan, Vlans),
         Number(NumberSubject.Tos, Tos),
@@ -43,7 +45,7 @@ public static class FilterPools
     private static Gen<FilterExpression> Number(NumberSubject subject, ulong[] values) =>
         Gen.Select(Side, Gen.Enum<FilterComparison>(), Gen.OneOf(values), (side, comparison, value) =>
             (FilterExpression)new NumberFilter(
-                subject, subject is NumberSubject.Bytes or NumberSubject.Packets or NumberSubject.Tos ? FilterSide.Either : side, comparison, value));
+                subject, subject is NumberSubject.Bytes or NumberSubject.Packets or NumberSubject.Tos or NumberSubject.OriginAs ? FilterSide.Either : side, comparison, value));
 
     private static Gen<FilterExpression> Build(int depth)
     {

@@ -34,6 +34,8 @@ public sealed class FilterSqlCompilerTests
     [InlineData("in if 424242", "424242")]
     [InlineData("proto 123", "123")]
     [InlineData("flags CEUAPRSF", "255")]
+    [InlineData("origin as 4200000123", "4200000123")]
+    [InlineData("direction transit", "4")]
     public void Compile_DistinctiveValue_NeverAppearsInTheSql(string text, string value)
     {
         var compiled = FilterSqlCompiler.Flows.Compile(FilterParser.Parse(text), 1);
@@ -44,12 +46,15 @@ public sealed class FilterSqlCompilerTests
     [Fact]
     public void Compile_RandomFilters_SqlHoldsOnlyWhitelistedWordsAndPlaceholders()
     {
-        var allowed = new HashSet<string>(FilterColumns.Flows.Values, StringComparer.Ordinal) { "AND", "OR", "NOT", "IS", "TRUE", "bigint" };
+        char[] separators = [' ', '(', ')', '<', '>', '=', '&', ':'];
+        // The words of the whitelisted column expressions (origin AS is a CASE over traffic_direction) and the operators.
+        var allowed = new HashSet<string>(FilterColumns.Flows.Values.SelectMany(column => column.Split(separators)), StringComparer.Ordinal)
+            { "AND", "OR", "NOT", "IS", "TRUE", "bigint" };
         FilterPools.Expression.Sample(
             filter =>
             {
                 var compiled = FilterSqlCompiler.Flows.Compile(filter, 7);
-                var words = compiled.Sql.Split([' ', '(', ')', '<', '>', '=', '&', ':'], StringSplitOptions.RemoveEmptyEntries);
+                var words = compiled.Sql.Split(separators, StringSplitOptions.RemoveEmptyEntries);
                 foreach (var word in words)
                 {
                     Assert.True(
@@ -61,6 +66,17 @@ public sealed class FilterSqlCompilerTests
             seed: "0N0XIzNsQ0O9",
             iter: 2_000,
             print: filter => filter.ToString());
+    }
+
+    [Fact]
+    public void Compile_OriginAsAndDirection_ReadTheDirectionColumnWithParameters()
+    {
+        var compiled = FilterSqlCompiler.Flows.Compile(FilterParser.Parse("origin as 64496 and not direction in"), 1);
+
+        Assert.Equal(
+            "((CASE traffic_direction WHEN 1 THEN src_as WHEN 2 THEN dst_as END = $1) AND ((traffic_direction = $2) IS NOT TRUE))",
+            compiled.Sql);
+        Assert.Equal(new object[] { 64496L, (short)1 }, compiled.Parameters.Select(p => p.Value!));
     }
 
     [Theory]

@@ -67,6 +67,8 @@ public sealed class FilterTrafficFixture(PostgresServerFixture server) : IAsyncL
             DstAs = (uint)Pick(FilterPools.AsNumbers),
             SrcVlan = (ushort)Pick(FilterPools.Vlans),
             DstVlan = (ushort)Pick(FilterPools.Vlans),
+            // Drawn last, so the fields above keep the values earlier versions drew; origin AS depends on it.
+            TrafficDirection = (TrafficDirection)random.Next(5),
         };
     }
 }

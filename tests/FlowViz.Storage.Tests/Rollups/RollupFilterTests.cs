@@ -32,6 +32,13 @@ public sealed class RollupFilterTests(RollupTrafficFixture traffic) : IClassFixt
     private static readonly Gen<FilterExpression> As = Gen.Select(Side, Gen.Enum<FilterComparison>(), Gen.OneOf(AsNumbers), (side, comparison, asn) =>
         (FilterExpression)new NumberFilter(NumberSubject.As, side, comparison, asn));
 
+    private static readonly Gen<FilterExpression> OriginAs = Gen.Select(Gen.Enum<FilterComparison>(), Gen.OneOf(AsNumbers), (comparison, asn) =>
+        (FilterExpression)new NumberFilter(NumberSubject.OriginAs, FilterSide.Either, comparison, asn));
+
+    // Every cube keeps traffic_direction, so a direction term never sends a query to the raw flows by itself.
+    private static readonly Gen<FilterExpression> Direction =
+        Gen.Int[1, 4].Select(d => (FilterExpression)new DirectionFilter((Core.Flows.TrafficDirection)d));
+
     private static readonly Gen<FilterExpression> Interface = Gen.Select(Side, Gen.Enum<FilterComparison>(), Gen.OneOf(RollupFlows.Interfaces), (side, comparison, index) =>
         (FilterExpression)new NumberFilter(NumberSubject.Interface, side, comparison, index));
 
@@ -48,12 +55,12 @@ public sealed class RollupFilterTests(RollupTrafficFixture traffic) : IClassFixt
 
     // Mostly the predicates of one cube (so the filter can be served by it), sometimes any mix (served by raw flows).
     private static readonly Gen<FilterExpression> Expression = Gen.Frequency<FilterExpression>(
-        (2, Build(Gen.OneOf(Protocol, Exporter))),
-        (1, Build(Application)),
+        (2, Build(Gen.OneOf(Protocol, Exporter, Direction))),
+        (1, Build(Gen.OneOf(Application, Direction))),
         (1, Build(Country)),
         (2, Build(Gen.OneOf(Exporter, Interface, InterfaceClass))),
-        (3, Build(Gen.OneOf(As, Exporter, Interface, InterfaceClass))),
-        (1, Build(Gen.OneOf(Protocol, Exporter, As, Interface, Country, Application, InterfaceClass))));
+        (3, Build(Gen.OneOf(As, OriginAs, Exporter, Interface, InterfaceClass, Direction))),
+        (1, Build(Gen.OneOf(Protocol, Exporter, As, OriginAs, Interface, Country, Application, InterfaceClass, Direction))));
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 

@@ -34,7 +34,7 @@ public sealed class RollupMaintenanceTests(PostgresServerFixture server)
             foreach (var resolution in RollupResolution.All)
             {
                 Assert.Equal(
-                    ExpectedRollups.Expected(cube, resolution, flows, T0, T0.AddHours(3)),
+                    ExpectedRollups.Expected(cube, resolution, flows, T0, resolution.Floor(T0.AddHours(3))),
                     await ExpectedRollups.ActualAsync(database.DataSource, cube, resolution, Cancellation));
             }
         }

@@ -1,8 +1,10 @@
 using System.Threading.RateLimiting;
 using FlowViz.Core.Queries;
 using FlowViz.Identity;
+using FlowViz.Identity.Administration;
 using FlowViz.Identity.Data;
 using FlowViz.Identity.Scoping;
+using FlowViz.Identity.Tenants;
 using FlowViz.Storage.Queries;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
@@ -74,6 +76,9 @@ internal static class AccountsServiceCollectionExtensions
         services.RemoveAll<ITrafficQueries>();
         services.AddScoped<ITrafficQueries>(provider =>
             new ScopedTrafficQueries(provider.GetRequiredService<TrafficQueries>(), provider.GetRequiredService<IViewerScopeSource>()));
+        // The admin pages; the tenant preview scopes the storage's queries itself, with the scope being edited.
+        services.AddFlowVizAdministration();
+        services.AddSingleton(provider => new TenantPreview(provider.GetRequiredService<TrafficQueries>()));
         return services;
     }
 

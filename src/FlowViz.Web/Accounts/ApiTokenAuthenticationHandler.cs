@@ -39,6 +39,11 @@ internal sealed class ApiTokenAuthenticationHandler(
         {
             return AuthenticateResult.Fail("The API token is unknown, expired or revoked.");
         }
+        // A locked account (by an admin, or after failed logins) must not keep working through its tokens.
+        if (await users.IsLockedOutAsync(user))
+        {
+            return AuthenticateResult.Fail("The API token's account is locked.");
+        }
         var principal = await principals.CreateAsync(user);
         var identity = new ClaimsIdentity(principal.Claims, Scheme.Name);
         identity.AddClaim(new Claim("token_id", use.Token.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));

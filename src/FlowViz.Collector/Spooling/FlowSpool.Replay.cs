@@ -42,8 +42,8 @@ internal sealed partial class FlowSpool
                     batch = new SpooledBatch(flows, count, new SpoolPosition(position.Sequence, next));
                     return true;
                 case SpoolFrameStatus.Corrupt:
-                    _statistics.SpoolFrameCorrupt();
-                    LogCorruptFrame(position.Sequence, position.Offset);
+                    _statistics.SpoolFrameCorrupt(count);
+                    LogCorruptFrame(position.Sequence, position.Offset, count);
                     Acknowledge(new SpoolPosition(position.Sequence, next));
                     break;
                 default:
@@ -132,8 +132,8 @@ internal sealed partial class FlowSpool
         _reader = null;
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Spool segment {Sequence}: the frame at offset {Offset} fails its CRC; skipped, its flows are lost")]
-    private partial void LogCorruptFrame(long sequence, long offset);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Spool segment {Sequence}: the frame at offset {Offset} fails its CRC; skipped, its {Flows} flows are lost")]
+    private partial void LogCorruptFrame(long sequence, long offset, int flows);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ignored the last {Bytes} bytes of spool segment {Sequence}: a frame torn by a crash while it was written")]
     private partial void LogTornTail(long bytes, long sequence);

@@ -27,8 +27,10 @@ internal static class SpoolFrame
     /// <see cref="SpoolFrameStatus.End"/> covers both a clean end and a torn last frame (a crash mid-write): its
     /// length runs past the end, or is not a whole number of records, so nothing after it can be trusted either.
     /// A frame whose length is plausible but whose CRC does not match is <see cref="SpoolFrameStatus.Corrupt"/>
-    /// and can be stepped over. On <see cref="SpoolFrameStatus.Batch"/> the flows are in an array rented from
-    /// <see cref="ArrayPool{T}.Shared"/> that the caller returns.
+    /// and can be stepped over; <paramref name="count"/> is then the number of flows its length holds (the count
+    /// inside the damaged payload cannot be trusted, the length passed the checks above). On
+    /// <see cref="SpoolFrameStatus.Batch"/> the flows are in an array rented from <see cref="ArrayPool{T}.Shared"/>
+    /// that the caller returns.
     /// </summary>
     public static SpoolFrameStatus Read(SafeFileHandle file, long offset, long end, out FlowRecord[] flows, out int count, out long next)
     {
@@ -61,6 +63,7 @@ internal static class SpoolFrame
             if (Crc32C.Compute(payload) != expectedCrc
                 || declared != (length - SpoolFormat.CountSize) / FlowRecordLayout.RecordSize)
             {
+                count = (int)((length - SpoolFormat.CountSize) / FlowRecordLayout.RecordSize);
                 return SpoolFrameStatus.Corrupt;
             }
             count = (int)declared;

@@ -26,6 +26,7 @@ public sealed class CollectorStatistics
     private long _batchesDroppedSpoolError;
     private long _flowsDroppedSpoolError;
     private long _spoolFramesCorrupt;
+    private long _spoolFlowsCorrupt;
     private long _spoolSegmentsUnreadable;
 
     public long DatagramsReceived => Interlocked.Read(ref _datagramsReceived);
@@ -65,6 +66,9 @@ public sealed class CollectorStatistics
 
     /// <summary>Spool frames whose CRC failed on replay; their flows are lost (disk damage).</summary>
     public long SpoolFramesCorrupt => Interlocked.Read(ref _spoolFramesCorrupt);
+
+    /// <summary>The flows those corrupt frames held (from each frame's length): lost, counted in flows like every other loss.</summary>
+    public long SpoolFlowsCorrupt => Interlocked.Read(ref _spoolFlowsCorrupt);
 
     /// <summary>Spool segments with a header this version cannot read, set aside as *.unreadable.</summary>
     public long SpoolSegmentsUnreadable => Interlocked.Read(ref _spoolSegmentsUnreadable);
@@ -121,7 +125,11 @@ public sealed class CollectorStatistics
         Interlocked.Add(ref _flowsDroppedSpoolError, flows);
     }
 
-    internal void SpoolFrameCorrupt() => Interlocked.Increment(ref _spoolFramesCorrupt);
+    internal void SpoolFrameCorrupt(int flows)
+    {
+        Interlocked.Increment(ref _spoolFramesCorrupt);
+        Interlocked.Add(ref _spoolFlowsCorrupt, flows);
+    }
 
     internal void SpoolSegmentUnreadable() => Interlocked.Increment(ref _spoolSegmentsUnreadable);
 

@@ -160,7 +160,18 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
             .AppendLine("listen_addresses = ''")
             .AppendLine($"port = {Port}")
             .AppendLine($"unix_socket_directories = '{SocketDirectory.Replace("'", "''", StringComparison.Ordinal)}'")
-            .AppendLine("unix_socket_permissions = 0700");
+            .AppendLine("unix_socket_permissions = 0700")
+            // Ingest: the flow writers append a few hundred MB of WAL a minute at high rates. With the default 1 GB
+            // max_wal_size that forces a checkpoint every few seconds (each one writing out dirty pages and restarting
+            // full-page images); 4 GB and 15 min make them rare. The price: pg_wal may use up to ~4 GB of disk, and
+            // recovery after a crash replays up to that much WAL (a longer restart, nothing lost).
+            .AppendLine("max_wal_size = '4GB'")
+            .AppendLine("checkpoint_timeout = '15min'");
+        // Deliberately not changed (see tests/benchmarks/README.md for what was measured): shared_buffers and
+        // wal_buffers (COPY writes through a small ring whatever their size); synchronous_commit stays on, because the collector deletes a spooled batch once its
+        // COPY has committed, so a commit must be durable (off would open a window of lost flows on a crash of
+        // PostgreSQL or the OS). wal_level stays replica: minimal only skips WAL for tables created or truncated in
+        // the same transaction, which flow partitions never are, and it would rule out replicas and base backups.
         if (!_options.Durable)
         {
             settings.AppendLine("fsync = off").AppendLine("synchronous_commit = off").AppendLine("full_page_writes = off");

@@ -20,6 +20,7 @@ public sealed class CollectorExporterReports(CollectorStatistics statistics, Flo
         statistics.FlowsDroppedSpoolFull,
         statistics.FlowsDroppedSpoolError,
         statistics.SpoolFramesCorrupt,
+        statistics.SpoolFlowsCorrupt,
         statistics.SpoolSegmentsUnreadable,
         [.. statistics.SnapshotReplicas().Select(r => new ReplicaReport(r.Receiver, r.Sent, r.DroppedQueueFull, r.SendErrors))]);
 

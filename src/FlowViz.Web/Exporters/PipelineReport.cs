@@ -15,6 +15,7 @@ namespace FlowViz.Web.Exporters;
 /// <param name="FlowsLostSpoolFull">Flows dropped because the spool had reached its size bound.</param>
 /// <param name="FlowsLostSpoolError">Flows dropped because the disk refused the spool write.</param>
 /// <param name="SpoolFramesCorrupt">Spool frames skipped on replay because their checksum failed.</param>
+/// <param name="FlowsLostSpoolCorrupt">The flows those corrupt frames held: lost.</param>
 /// <param name="SpoolSegmentsUnreadable">Spool segments set aside because this version cannot read them.</param>
 /// <param name="Replicas">Per replication receiver: copies sent, dropped (queue full), send errors.</param>
 public sealed record PipelineReport(
@@ -28,12 +29,13 @@ public sealed record PipelineReport(
     long FlowsLostSpoolFull,
     long FlowsLostSpoolError,
     long SpoolFramesCorrupt,
+    long FlowsLostSpoolCorrupt,
     long SpoolSegmentsUnreadable,
     IReadOnlyList<ReplicaReport> Replicas)
 {
     /// <summary>True when anything received was dropped or damaged on the way to the database.</summary>
     public bool HasLoss =>
-        DatagramsDroppedQueueFull + FlowsLostSpoolFull + FlowsLostSpoolError + SpoolFramesCorrupt + SpoolSegmentsUnreadable > 0;
+        DatagramsDroppedQueueFull + FlowsLostSpoolFull + FlowsLostSpoolError + SpoolFramesCorrupt + FlowsLostSpoolCorrupt + SpoolSegmentsUnreadable > 0;
 }
 
 /// <summary>One replication receiver's counters (<c>Collector:Replicate</c>).</summary>

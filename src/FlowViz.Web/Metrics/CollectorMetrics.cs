@@ -39,7 +39,7 @@ internal sealed class CollectorMetrics
         _flowsWritten = metrics.CreateCounter("flowviz_collector_flows_written_total", "Flows written to the database.");
         _writeFailures = metrics.CreateCounter("flowviz_collector_write_failures_total", "Failed database write attempts (the batch is kept and retried).");
         _flowsLost = metrics.CreateCounter("flowviz_collector_flows_lost_total",
-            "Flows that were decoded but will never be written, by reason (spool_full, spool_error).", "reason");
+            "Flows that were decoded but will never be written, by reason (spool_full, spool_error, spool_corrupt).", "reason");
         _flowsSpooled = metrics.CreateCounter("flowviz_collector_flows_spooled_total", "Flows written to the on-disk spool because the database did not take them.");
         _counterSamples = metrics.CreateCounter("flowviz_collector_counter_samples_total", "sFlow interface counter samples, stored or dropped.", "result");
         _flowsReplayed = metrics.CreateCounter("flowviz_collector_flows_replayed_total", "Spooled flows written to the database afterwards.");
@@ -76,6 +76,7 @@ internal sealed class CollectorMetrics
         _writeFailures.IncTo(_statistics.WriteFailures);
         _flowsLost.WithLabels("spool_full").IncTo(_statistics.FlowsDroppedSpoolFull);
         _flowsLost.WithLabels("spool_error").IncTo(_statistics.FlowsDroppedSpoolError);
+        _flowsLost.WithLabels("spool_corrupt").IncTo(_statistics.SpoolFlowsCorrupt);
         _flowsSpooled.IncTo(_statistics.FlowsSpooled);
         _counterSamples.WithLabels("stored").IncTo(_statistics.CounterSamplesStored);
         _counterSamples.WithLabels("dropped").IncTo(_statistics.CounterSamplesLost);

@@ -92,6 +92,7 @@ public sealed class FlowSpoolTests : IDisposable
 
         Assert.Equal([.. SpoolFlows.Batch(0, FlowsPerBatch), .. SpoolFlows.Batch(2, FlowsPerBatch)], replayed);
         Assert.Equal(1, _statistics.SpoolFramesCorrupt);
+        Assert.Equal(FlowsPerBatch, _statistics.SpoolFlowsCorrupt);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ public class PipelinePanelTests : BunitContext
     private static readonly PipelineReport Clean = new(
         DatagramsReceived: 18_422, DatagramsDroppedQueueFull: 0, FlowsWritten: 250_000, WriteFailures: 3, FlowsSpooled: 4_000,
         FlowsReplayed: 4_000, SpoolBytes: 0, FlowsLostSpoolFull: 0, FlowsLostSpoolError: 0, SpoolFramesCorrupt: 0,
-        SpoolSegmentsUnreadable: 0, Replicas: [new ReplicaReport("192.0.2.7:2055", 18_422, 0, 0)]);
+        FlowsLostSpoolCorrupt: 0, SpoolSegmentsUnreadable: 0, Replicas: [new ReplicaReport("192.0.2.7:2055", 18_422, 0, 0)]);
 
     [Fact]
     public void Render_NoLoss_SaysNothingLost_AndNoRowIsRed()
@@ -27,6 +27,7 @@ public class PipelinePanelTests : BunitContext
     [InlineData("flows-lost-spool-full")]
     [InlineData("flows-lost-spool-error")]
     [InlineData("spool-frames-corrupt")]
+    [InlineData("flows-lost-spool-corrupt")]
     [InlineData("spool-segments-unreadable")]
     public void Render_AnyLoss_MarksItsRowInWordsAndColour(string row)
     {
@@ -36,6 +37,7 @@ public class PipelinePanelTests : BunitContext
             "flows-lost-spool-full" => Clean with { FlowsLostSpoolFull = 5 },
             "flows-lost-spool-error" => Clean with { FlowsLostSpoolError = 5 },
             "spool-frames-corrupt" => Clean with { SpoolFramesCorrupt = 5 },
+            "flows-lost-spool-corrupt" => Clean with { FlowsLostSpoolCorrupt = 5 },
             _ => Clean with { SpoolSegmentsUnreadable = 5 },
         };
 

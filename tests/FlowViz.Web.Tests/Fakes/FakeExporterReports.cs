@@ -9,7 +9,7 @@ public sealed class FakeExporterReports : IExporterReports
     public Exception? Failure { get; set; }
     public int Calls { get; private set; }
 
-    public PipelineReport PipelineRows { get; set; } = new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, []);
+    public PipelineReport PipelineRows { get; set; } = new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, []);
 
     public PipelineReport Pipeline() => Failure is null ? PipelineRows : throw Failure;
 

@@ -18,6 +18,8 @@ public partial class SeriesStatsTable
     [Parameter] public string Caption { get; set; } = "";
     /// <summary>A link for a row's key (e.g. an AS's own page); null for plain text.</summary>
     [Parameter] public Func<string, string>? KeyHref { get; set; }
+    /// <summary>Columns after the key that describe it (an interface's name, class, provider); none by default.</summary>
+    [Parameter] public IReadOnlyList<SeriesStatsDetail> Details { get; set; } = [];
 
     private string TotalUnit => Unit == TrafficUnits.BitsPerSecond ? "bytes" : Unit.Replace("/s", "", StringComparison.Ordinal);
 

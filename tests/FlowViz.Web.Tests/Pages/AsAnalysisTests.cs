@@ -90,4 +90,16 @@ public class AsAnalysisTests : WebTestContext
 
         Assert.Single(Queries.SeriesCalls);
     }
+
+    [Fact]
+    public void Render_NoOriginAsRow_PlainTextAndExplained()
+    {
+        Queries.Series = new SeriesResult(60, [new TrafficSeries("none", "(none)", [new SeriesPoint(1_700_000_000, 8_000)])]);
+
+        var page = RenderAt("/as?range=1h");
+
+        Assert.Empty(page.FindAll("[data-testid=stats-row] a"));
+        Assert.Equal("(none)", page.Find("[data-testid=stats-row] th").TextContent.Trim());
+        Assert.Single(page.FindAll("[data-testid=no-origin-hint]"));
+    }
 }

@@ -38,7 +38,7 @@ public partial class AsAnalysis : IDisposable
 
     private string ViaText => _via switch { "transit" => "via transit", "ix" => "via IX", "pni" => "via PNI", _ => "over all interfaces" };
 
-    private string AsHref(string key) => DrillLinks.As(key, _selection, InUtc);
+    private string? AsHref(string key) => DrillLinks.AsOfKey(key, _selection, InUtc);
 
     protected override async Task OnParametersSetAsync()
     {

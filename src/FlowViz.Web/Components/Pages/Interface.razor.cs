@@ -43,7 +43,7 @@ public partial class Interface
 
     private string Title => _known?.Interface.Name is { } name ? $"{name} ({Exporter} if {IfIndex})" : $"{Exporter} if {IfIndex}";
 
-    private string AsHref(string asn) => DrillLinks.As(asn, _selection, InUtc);
+    private string? AsHref(string asn) => DrillLinks.AsOfKey(asn, _selection, InUtc);
 
     private IEnumerable<(string Id, string Direction, SeriesResult Series, IReadOnlyList<SeriesStatsRow> Rows, string KeyHeader)> Charts =>
     [

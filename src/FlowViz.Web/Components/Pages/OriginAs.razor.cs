@@ -55,7 +55,7 @@ public partial class OriginAs
         ("as-outbound-interfaces", "to", data.Outbound, data.OutboundRows, "Output interface"),
     ];
 
-    private string InterfaceHref(string key) => DrillLinks.InterfaceOfKey(key, _selection, InUtc) ?? "";
+    private string? InterfaceHref(string key) => DrillLinks.InterfaceOfKey(key, _selection, InUtc);
 
     /// <summary>What the interface rows show besides their key: from the catalogue, blank when it does not know the interface.</summary>
     private IReadOnlyList<SeriesStatsDetail> InterfaceDetails =>

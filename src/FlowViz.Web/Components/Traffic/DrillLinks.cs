@@ -13,6 +13,10 @@ public static class DrillLinks
     public static string As(string asn, RangeSelection range, bool utc) =>
         $"as/{Uri.EscapeDataString(asn)}?{State(range, utc)}";
 
+    /// <summary>The Origin AS page of a query-service AS key; null when the key is not an AS number ("none": no AS known).</summary>
+    public static string? AsOfKey(string key, RangeSelection range, bool utc) =>
+        Pages.OriginAs.ParseAsn(key) is null ? null : As(key, range, utc);
+
     public static string Interface(string exporter, long ifIndex, RangeSelection range, bool utc) =>
         $"interfaces/{Uri.EscapeDataString(exporter)}/{ifIndex.ToString(CultureInfo.InvariantCulture)}?{State(range, utc)}";
 

@@ -39,6 +39,7 @@ public class InterfaceTests : WebTestContext
         Assert.Equal(new AndFilter(Exporter, new NumberFilter(NumberSubject.Interface, FilterSide.Dst, FilterComparison.Equal, 7)), Queries.SeriesCalls[1].Filter);
         Assert.Equal("as/64500?range=24h", page.Find("[data-testid=if-inbound-table] [data-testid=stats-row] a").GetAttribute("href"));
         Assert.Equal("AS64501", page.Find("[data-testid=if-outbound-table] [data-testid=stats-row] a").TextContent);
+        Assert.Equal("Bits entering by source AS (bit/s, stacked)", page.Find("#if-inbound").TextContent);
     }
 
     [Fact]

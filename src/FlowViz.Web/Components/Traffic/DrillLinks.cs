@@ -24,5 +24,8 @@ public static class DrillLinks
     public static string? InterfaceOfKey(string key, RangeSelection range, bool utc) =>
         DimensionLabels.TryParseInterfaceKey(key, out var exporter, out var ifIndex) ? Interface(exporter, ifIndex, range, utc) : null;
 
+    /// <summary>A column head inside a sentence: "Source AS" → "source AS" (only the first letter lowered).</summary>
+    public static string Lower(string header) => header.Length == 0 ? header : char.ToLowerInvariant(header[0]) + header[1..];
+
     private static string State(RangeSelection range, bool utc) => utc ? range.ToQueryString() + "&tz=utc" : range.ToQueryString();
 }

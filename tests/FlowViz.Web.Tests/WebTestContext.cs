@@ -19,6 +19,7 @@ public abstract class WebTestContext : BunitContext
         Services.AddSingleton<ITrafficQueries>(Queries);
         Services.AddSingleton<FlowViz.Web.Exporters.IExporterReports>(Exporters);
         Services.AddSingleton<IFlowRecordQueries>(FlowRecords);
+        Services.AddSingleton<FlowViz.Core.Interfaces.IInterfaceCatalog>(InterfaceCatalog);
         ChartModule = JSInterop.SetupModule(StackedTrafficChart.ModulePath);
         ChartModule.SetupModule(invocation => invocation.Identifier == "create");
         ChartModule.SetupVoid("update", _ => true).SetVoidResult();
@@ -38,6 +39,8 @@ public abstract class WebTestContext : BunitContext
     protected FakeExporterReports Exporters { get; } = new();
 
     protected FakeFlowRecordQueries FlowRecords { get; } = new();
+
+    protected FakeInterfaceCatalog InterfaceCatalog { get; } = new();
 
     protected BunitJSModuleInterop ChartModule { get; }
 

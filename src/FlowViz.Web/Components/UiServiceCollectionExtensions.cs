@@ -16,6 +16,7 @@ public static class UiServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<BrowserTimeZone>();
         services.TryAddSingleton<IExporterReports, CollectorExporterReports>();
+        services.AddScoped<FlowViz.Web.Interfaces.InterfaceDirectory>();
         return services;
     }
 }

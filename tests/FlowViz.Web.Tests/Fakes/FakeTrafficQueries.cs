@@ -7,6 +7,9 @@ public sealed class FakeTrafficQueries : ITrafficQueries
     public TopResult Top { get; set; } = new([], TrafficTotals.Zero);
     public SeriesResult Series { get; set; } = new(60, []);
     public Exception? Failure { get; set; }
+    /// <summary>Answers for one dimension, where a page asks two different questions; <see cref="Top"/>/<see cref="Series"/> otherwise.</summary>
+    public Dictionary<FlowDimension, TopResult> TopBy { get; } = [];
+    public Dictionary<FlowDimension, SeriesResult> SeriesBy { get; } = [];
 
     /// <summary>When set, answers series queries instead of <see cref="Series"/> (pages that ask several different ones).</summary>
     public Func<SeriesQuery, SeriesResult>? SeriesAnswer { get; set; }
@@ -34,12 +37,12 @@ public sealed class FakeTrafficQueries : ITrafficQueries
     public Task<TopResult> TopAsync(TopQuery query, CancellationToken cancellationToken)
     {
         TopCalls.Add(query);
-        return Failure is null ? Task.FromResult(TopAnswer?.Invoke(query) ?? Top) : Task.FromException<TopResult>(Failure);
+        return Failure is null ? Task.FromResult(TopAnswer?.Invoke(query) ?? TopBy.GetValueOrDefault(query.By, Top)) : Task.FromException<TopResult>(Failure);
     }
 
     public Task<SeriesResult> SeriesAsync(SeriesQuery query, CancellationToken cancellationToken)
     {
         SeriesCalls.Add(query);
-        return Failure is null ? Task.FromResult(SeriesAnswer?.Invoke(query) ?? Series) : Task.FromException<SeriesResult>(Failure);
+        return Failure is null ? Task.FromResult(SeriesAnswer?.Invoke(query) ?? SeriesBy.GetValueOrDefault(query.By, Series)) : Task.FromException<SeriesResult>(Failure);
     }
 }

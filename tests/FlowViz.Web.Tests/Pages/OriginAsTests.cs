@@ -8,6 +8,7 @@ namespace FlowViz.Web.Tests.Pages;
 public class OriginAsTests : WebTestContext
 {
     private static readonly NumberFilter FromAs64500 = new(NumberSubject.As, FilterSide.Src, FilterComparison.Equal, 64500);
+    private static readonly NumberFilter ToAs64500 = new(NumberSubject.As, FilterSide.Dst, FilterComparison.Equal, 64500);
 
     public OriginAsTests()
     {
@@ -25,9 +26,9 @@ public class OriginAsTests : WebTestContext
     {
         var page = Render<OriginAs>(p => p.Add(c => c.Asn, "64500"));
 
-        var series = Assert.Single(Queries.SeriesCalls);
-        Assert.Equal(FlowDimension.InputInterface, series.By);
-        Assert.Equal(FromAs64500, series.Filter);
+        Assert.Equal([FlowDimension.InputInterface, FlowDimension.OutputInterface], Queries.SeriesCalls.Select(q => q.By));
+        Assert.Equal(FromAs64500, Queries.SeriesCalls[0].Filter);
+        Assert.Equal(ToAs64500, Queries.SeriesCalls[1].Filter);
         Assert.Equal(
             [FlowDimension.SrcAddr, FlowDimension.DstAddr, FlowDimension.SrcCountry, FlowDimension.DstCountry],
             Queries.TopCalls.Select(q => q.By));
@@ -46,9 +47,11 @@ public class OriginAsTests : WebTestContext
 
         Render<OriginAs>(p => p.Add(c => c.Asn, "64500"));
 
-        var filter = Assert.IsType<AndFilter>(Assert.Single(Queries.SeriesCalls).Filter);
+        var filter = Assert.IsType<AndFilter>(Queries.SeriesCalls[0].Filter);
         Assert.Equal(FromAs64500, filter.Left);
         Assert.Equal(FilterParser.Parse("proto tcp"), filter.Right);
+        var outbound = Assert.IsType<AndFilter>(Queries.SeriesCalls[1].Filter);
+        Assert.Equal((ToAs64500, FilterParser.Parse("proto tcp")), (outbound.Left, outbound.Right));
     }
 
     [Theory]
@@ -70,7 +73,7 @@ public class OriginAsTests : WebTestContext
     {
         Render<OriginAs>(p => p.Add(c => c.Asn, "4294967295"));
 
-        Assert.Equal(new NumberFilter(NumberSubject.As, FilterSide.Src, FilterComparison.Equal, 4294967295), Assert.Single(Queries.SeriesCalls).Filter);
+        Assert.Equal(new NumberFilter(NumberSubject.As, FilterSide.Src, FilterComparison.Equal, 4294967295), Queries.SeriesCalls[0].Filter);
     }
 
     [Fact]
@@ -92,5 +95,36 @@ public class OriginAsTests : WebTestContext
         var page = Render<OriginAs>(p => p.Add(c => c.Asn, "64500"));
 
         Assert.Equal("Could not load traffic of AS 64500: database did not answer in 30 s", page.Find("[data-testid=error]").TextContent);
+    }
+
+    [Fact]
+    public void Render_InterfaceRows_NameClassProviderFromCatalogueAndLinkToInterfacePage()
+    {
+        InterfaceCatalog.Add("192.0.2.1", 7, "xe-0/0/1", new FlowViz.Core.Interfaces.InterfaceClass("transit", "ntt", "external"));
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/as/64500?range=24h");
+
+        var page = Render<OriginAs>(p => p.Add(c => c.Asn, "64500"));
+
+        var row = page.Find("[data-testid=as-interfaces] [data-key='192.0.2.1/7']");
+        Assert.Equal("interfaces/192.0.2.1/7?range=24h", row.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal(["192.0.2.1", "xe-0/0/1", "transit", "ntt"], row.QuerySelectorAll("[data-testid=stats-detail]").Select(c => c.TextContent));
+        var unknown = page.Find("[data-testid=as-interfaces] [data-key='192.0.2.1/9']");
+        Assert.Equal(["192.0.2.1", "", "unclassified", ""], unknown.QuerySelectorAll("[data-testid=stats-detail]").Select(c => c.TextContent));
+        Assert.Single(page.FindAll("[data-testid=as-outbound-interfaces]"));
+    }
+
+    [Fact]
+    public void Render_Sankey_AsToConnectivityToInterface()
+    {
+        InterfaceCatalog.Add("192.0.2.1", 7, "xe-0/0/1", new FlowViz.Core.Interfaces.InterfaceClass("transit", "ntt", "external"));
+        Queries.SeriesBy[FlowDimension.OutputInterface] = new SeriesResult(60, []);
+
+        var page = Render<OriginAs>(p => p.Add(c => c.Asn, "64500"));
+
+        var nodes = page.FindAll("[data-testid=sankey-node]").Select(n => n.GetAttribute("data-id")).ToList();
+        Assert.Equal(["AS64500", "class:transit", "class:unclassified", "192.0.2.1/7", "192.0.2.1/9"], nodes);
+        // Interface 7: (8000 + 4000) bit/s × 60 s = 720 000 bit = 90.0 kB.
+        var band = page.Find("[data-testid=sankey-link][data-to='192.0.2.1/7'] title").TextContent;
+        Assert.Equal("transit → xe-0/0/1 (192.0.2.1 if 7): 90.0 kB", band);
     }
 }

@@ -16,8 +16,10 @@ public partial class SeriesStatsTable
     [Parameter, EditorRequired] public string Unit { get; set; } = TrafficUnits.BitsPerSecond;
     [Parameter] public string KeyHeader { get; set; } = "Key";
     [Parameter] public string Caption { get; set; } = "";
-    /// <summary>A link for a row's key (e.g. an AS's own page); null for plain text.</summary>
-    [Parameter] public Func<string, string>? KeyHref { get; set; }
+    /// <summary>A link for a row's key (e.g. an AS's own page); null (or null for a key, such as "none") for plain text.</summary>
+    [Parameter] public Func<string, string?>? KeyHref { get; set; }
+    /// <summary>Columns after the key that describe it (an interface's name, class, provider); none by default.</summary>
+    [Parameter] public IReadOnlyList<SeriesStatsDetail> Details { get; set; } = [];
 
     private string TotalUnit => Unit == TrafficUnits.BitsPerSecond ? "bytes" : Unit.Replace("/s", "", StringComparison.Ordinal);
 

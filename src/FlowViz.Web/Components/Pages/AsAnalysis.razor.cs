@@ -10,9 +10,10 @@ namespace FlowViz.Web.Components.Pages;
 /// <summary>
 /// Traffic by origin AS (seed 003), overall or only over interfaces of one connectivity (transit, IX, PNI): a stacked
 /// graph of the top ASes plus "Other", and avg / max / 95th percentile / total per AS. The same question as
-/// <c>/api/v1/as/traffic?via=…</c>, through the tenant-scoped <see cref="ITrafficQueries"/>. State is in the URL.
+/// <c>/api/v1/as/traffic?via=…</c>, through the tenant-scoped <see cref="ITrafficQueries"/>. State is in the URL; relative
+/// ranges refresh every <see cref="Overview.RefreshInterval"/> as Overview does (a zoom is a fixed range, so it stays).
 /// </summary>
-public partial class AsAnalysis
+public partial class AsAnalysis : IDisposable
 {
     public const int TopLimit = 10;
 
@@ -27,6 +28,8 @@ public partial class AsAnalysis
     private AsAnalysisData? _data;
     private string? _error;
     private bool _loaded;
+    private CancellationTokenSource? _load;
+    private ITimer? _timer;
 
     [Inject] private ITrafficQueries Traffic { get; set; } = default!;
     [Inject] private ILogger<AsAnalysis> Logger { get; set; } = default!;
@@ -35,7 +38,7 @@ public partial class AsAnalysis
 
     private string ViaText => _via switch { "transit" => "via transit", "ix" => "via IX", "pni" => "via PNI", _ => "over all interfaces" };
 
-    private static string AsHref(string key) => $"as/{Uri.EscapeDataString(key)}";
+    private string? AsHref(string key) => DrillLinks.AsOfKey(key, _selection, InUtc);
 
     protected override async Task OnParametersSetAsync()
     {
@@ -57,15 +60,44 @@ public partial class AsAnalysis
         await LoadAsync();
     }
 
+    protected override Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _timer = Clock.CreateTimer(_ => _ = InvokeAsync(RefreshAsync), null, Overview.RefreshInterval, Overview.RefreshInterval);
+        }
+        return base.OnAfterRenderAsync(firstRender);
+    }
+
+    private async Task RefreshAsync()
+    {
+        // Fixed ranges (a zoom) never change; a load still running is not stacked on; a bad filter stays bad.
+        if (!_selection.IsRelative || _load is not null || (_filterText is not null && _filter is null))
+        {
+            return;
+        }
+        await LoadAsync();
+        StateHasChanged();
+    }
+
     private async Task LoadAsync()
     {
+        _load?.Cancel();
+        using var load = _load = new CancellationTokenSource();
         try
         {
             var range = _selection.Resolve(Clock.GetUtcNow());
             var series = await Traffic.SeriesAsync(
                 new SeriesQuery(range, FlowDimension.OriginAs, _metric.SeriesMetric, SeriesStep.For(range.Duration), TopLimit, ScopedFilter()),
-                CancellationToken.None);
-            (_data, _error) = (new AsAnalysisData(range, series, SeriesStatsRow.Of(series)), null);
+                load.Token);
+            if (!load.IsCancellationRequested) // a superseded load that ignored its token must not win
+            {
+                (_data, _error) = (new AsAnalysisData(range, series, SeriesStatsRow.Of(series)), null);
+            }
+        }
+        catch (OperationCanceledException) when (load.IsCancellationRequested)
+        {
+            // Superseded by a newer load.
         }
         catch (FilterNotSupportedException e)
         {
@@ -74,8 +106,22 @@ public partial class AsAnalysis
         catch (Exception e)
         {
             Logger.LogWarning(e, "AS analysis query failed for {Range}", _selection);
-            (_data, _error) = (null, $"Could not load traffic by AS: {e.Message}");
+            _error = $"Could not load traffic by AS: {e.Message}"; // a failed refresh keeps the last figures under the error
         }
+        finally
+        {
+            if (_load == load)
+            {
+                _load = null;
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _timer?.Dispose();
+        _load?.Cancel();
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>The connectivity tab as a filter tree (either side of the flow on an interface of that class), ANDed with the user's filter.</summary>

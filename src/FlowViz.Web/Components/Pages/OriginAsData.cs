@@ -1,11 +1,22 @@
+using FlowViz.Core.Interfaces;
 using FlowViz.Core.Queries;
 using FlowViz.Web.Components.AsAnalysis;
 
 namespace FlowViz.Web.Components.Pages;
 
 /// <summary>
-/// One load of an origin AS's page: its traffic by input interface (series and their statistics) and its top
-/// addresses and countries, each a (title, top-N) pair in display order.
+/// One load of an origin AS's page: its traffic by input interface (inbound: source AS = asn) and by output interface
+/// (outbound: destination AS = asn), series and statistics each; the known interfaces by key for their names and
+/// classes; and its top addresses and countries, each a (title, top-N) pair in display order.
 /// </summary>
 public sealed record OriginAsData(
-    TimeRange Range, SeriesResult Series, IReadOnlyList<SeriesStatsRow> Rows, IReadOnlyList<(string Title, string KeyHeader, TopResult Top)> Tops);
+    TimeRange Range,
+    SeriesResult Series,
+    IReadOnlyList<SeriesStatsRow> Rows,
+    SeriesResult Outbound,
+    IReadOnlyList<SeriesStatsRow> OutboundRows,
+    IReadOnlyDictionary<string, ClassifiedInterface> Interfaces,
+    IReadOnlyList<(string Title, string KeyHeader, TopResult Top)> Tops)
+{
+    public bool IsEmpty => Rows.All(r => r.Stats.Total == 0) && OutboundRows.All(r => r.Stats.Total == 0);
+}

@@ -1,0 +1,85 @@
+using System.Net;
+using FlowViz.Core.Filtering;
+using FlowViz.Core.Interfaces;
+using FlowViz.Web.Components.Pages;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FlowViz.Web.Tests.Pages;
+
+public class InterfaceTests : WebTestContext
+{
+    private static readonly FilterExpression Exporter = new ExporterFilter(FilterValues.HostNetwork(IPAddress.Parse("192.0.2.1")));
+
+    public InterfaceTests()
+    {
+        InterfaceCatalog.Add("192.0.2.1", 7, "et-0/0/7", new InterfaceClass("transit", "ntt", "external"));
+        Queries.SeriesBy[FlowDimension.SrcAs] = new SeriesResult(60,
+            [new TrafficSeries("64500", "AS64500", [new SeriesPoint(1_700_000_000, 8_000), new SeriesPoint(1_700_000_060, 4_000)])]);
+        Queries.SeriesBy[FlowDimension.DstAs] = new SeriesResult(60,
+            [new TrafficSeries("64501", "AS64501", [new SeriesPoint(1_700_000_000, 1_000), new SeriesPoint(1_700_000_060, 0)])]);
+    }
+
+    private IRenderedComponent<Interface> RenderAt(string uri, string exporter, string ifIndex)
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo(uri);
+        return Render<Interface>(p => p.Add(c => c.Exporter, exporter).Add(c => c.IfIndex, ifIndex));
+    }
+
+    [Fact]
+    public void Render_Interface_HeaderFromCatalogueAndAsesEnteringAndLeaving()
+    {
+        var page = RenderAt("/interfaces/192.0.2.1/7?range=24h", "192.0.2.1", "7");
+
+        Assert.Equal("Interface et-0/0/7 (192.0.2.1 if 7)", page.Find("h1").TextContent);
+        Assert.Equal("transit", page.Find("[data-testid=if-class]").TextContent);
+        Assert.Contains("ntt", page.Find("[data-testid=interface-facts]").TextContent, StringComparison.Ordinal);
+        Assert.Equal([FlowDimension.SrcAs, FlowDimension.DstAs], Queries.SeriesCalls.Select(q => q.By));
+        Assert.Equal(new AndFilter(Exporter, new NumberFilter(NumberSubject.Interface, FilterSide.Src, FilterComparison.Equal, 7)), Queries.SeriesCalls[0].Filter);
+        Assert.Equal(new AndFilter(Exporter, new NumberFilter(NumberSubject.Interface, FilterSide.Dst, FilterComparison.Equal, 7)), Queries.SeriesCalls[1].Filter);
+        Assert.Equal("as/64500?range=24h", page.Find("[data-testid=if-inbound-table] [data-testid=stats-row] a").GetAttribute("href"));
+        Assert.Equal("AS64501", page.Find("[data-testid=if-outbound-table] [data-testid=stats-row] a").TextContent);
+        Assert.Equal("Bits entering by source AS (bit/s, stacked)", page.Find("#if-inbound").TextContent);
+    }
+
+    [Fact]
+    public void Render_NotInCatalogue_SaysSoAndStillShowsTraffic()
+    {
+        var page = RenderAt("/interfaces/192.0.2.1/0", "192.0.2.1", "0");
+
+        Assert.Equal("Interface 192.0.2.1 if 0", page.Find("h1").TextContent);
+        Assert.Single(page.FindAll("[data-testid=not-in-catalogue]"));
+        Assert.Equal(2, page.FindAll("[data-testid=stats-row]").Count);
+    }
+
+    [Fact]
+    public void Render_FilterInAddress_AndedWithTheInterface()
+    {
+        RenderAt("/interfaces/192.0.2.1/7?filter=proto%20tcp", "192.0.2.1", "7");
+
+        var filter = Assert.IsType<AndFilter>(Queries.SeriesCalls[0].Filter);
+        Assert.Equal(FilterParser.Parse("proto tcp"), filter.Right);
+    }
+
+    [Theory]
+    [InlineData("not-an-ip", "7", "\"not-an-ip\" is not an exporter address: use an IPv4 or IPv6 address, as in /interfaces/192.0.2.1/3.")]
+    [InlineData("1", "7", "\"1\" is not an exporter address: use an IPv4 or IPv6 address, as in /interfaces/192.0.2.1/3.")]
+    [InlineData("192.0.2.1", "x", "\"x\" is not an interface index: use a whole number from 0 to 4294967295.")]
+    [InlineData("192.0.2.1", "4294967296", "\"4294967296\" is not an interface index: use a whole number from 0 to 4294967295.")]
+    [InlineData("192.0.2.1", "-1", "\"-1\" is not an interface index: use a whole number from 0 to 4294967295.")]
+    public void Render_BadRouteValue_ClearErrorAndNoQuery(string exporter, string ifIndex, string expected)
+    {
+        var page = RenderAt($"/interfaces/{exporter}/{ifIndex}", exporter, ifIndex);
+
+        Assert.Equal(expected, page.Find("[data-testid=error]").TextContent);
+        Assert.Empty(Queries.SeriesCalls);
+    }
+
+    [Fact]
+    public void Render_Ipv6Exporter_Accepted()
+    {
+        RenderAt("/interfaces/2001:db8::1/3", "2001:db8::1", "3");
+
+        Assert.Equal(2, Queries.SeriesCalls.Count);
+    }
+}

@@ -7,13 +7,17 @@ using SettingsPage = FlowViz.Web.Components.Pages.Settings;
 
 namespace FlowViz.Web.Tests.Settings;
 
-public sealed class SettingsEditorsTests : WebTestContext
+/// <summary>The settings editors over a fake <see cref="ISettingsEditor"/>: row mistakes, preview, save with the version, a stale version.</summary>
+public sealed class SettingsEditorsTests : BunitContext
 {
     private readonly FakeSettingsEditor _editor = new();
 
     public SettingsEditorsTests()
     {
+        // Before anything reads the service provider (bUnit refuses registrations after that).
+        AddAuthorization().SetAuthorized("operator");
         Services.AddSingleton<ISettingsEditor>(_editor);
+        SetRendererInfo(new Microsoft.AspNetCore.Components.RendererInfo("Server", isInteractive: true));
     }
 
     [Fact]
@@ -109,7 +113,7 @@ public sealed class SettingsEditorsTests : WebTestContext
         var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
         navigation.NavigateTo("/settings?tab=applications");
 
-        var page = Render<SettingsPage>(p => p.Add(s => s.TabText, "applications"));
+        var page = Render<SettingsPage>();
 
         Assert.Single(page.FindAll("[data-testid=applications-editor]"));
         Assert.Empty(page.FindAll("[data-testid=networks-editor]"));

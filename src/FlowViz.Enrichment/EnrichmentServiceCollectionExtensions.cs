@@ -21,11 +21,9 @@ public static class EnrichmentServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new GeoIPDatabases(
             sp.GetRequiredService<IOptions<EnrichmentOptions>>().Value.GeoIP, sp.GetRequiredService<ILogger<GeoIPDatabases>>()));
-        services.AddSingleton<IFlowEnricher>(sp =>
-        {
-            var configured = EnrichmentConfiguration.Build(sp.GetRequiredService<IOptions<EnrichmentOptions>>().Value);
-            return new FlowEnricher(configured.Networks, configured.Applications, sp.GetRequiredService<GeoIPDatabases>());
-        });
+        // Configuration first; a host that stores the networks and rules (the Settings page) swaps its versions in.
+        services.AddSingleton(sp => new LiveEnrichmentRules(EnrichmentConfiguration.Build(sp.GetRequiredService<IOptions<EnrichmentOptions>>().Value)));
+        services.AddSingleton<IFlowEnricher>(sp => new FlowEnricher(sp.GetRequiredService<LiveEnrichmentRules>(), sp.GetRequiredService<GeoIPDatabases>()));
         services.AddHostedService<GeoIPReloadService>();
         return services;
     }

@@ -8,16 +8,24 @@ namespace FlowViz.Enrichment;
 /// <summary>
 /// Enriches each flow at ingest: application from protocol and ports, traffic direction from the local networks,
 /// countries and AS numbers from GeoIP. Fields already set (by a decoder that knows better) are left as they are.
-/// Thread-safe and allocation-free once the GeoIP caches are warm.
+/// Thread-safe and allocation-free once the GeoIP caches are warm. The networks and rules come from
+/// <see cref="LiveEnrichmentRules"/>, which a settings save replaces while flows keep arriving.
 /// </summary>
-public sealed class FlowEnricher(LocalNetworkTable networks, ApplicationRules applications, GeoIPDatabases? geoIP) : IFlowEnricher
+public sealed class FlowEnricher(LiveEnrichmentRules rules, GeoIPDatabases? geoIP) : IFlowEnricher
 {
+    /// <summary>An enricher whose networks and rules never change.</summary>
+    public FlowEnricher(LocalNetworkTable networks, ApplicationRules applications, GeoIPDatabases? geoIP)
+        : this(new LiveEnrichmentRules(new EnrichmentConfiguration(networks, applications)), geoIP)
+    {
+    }
+
     public void Enrich(ref FlowRecord flow)
     {
-        flow.Application ??= applications.Match(flow.Protocol, flow.SrcPort, flow.DstPort);
+        var current = rules.Current; // one read: both lookups below come from the same version
+        flow.Application ??= current.Applications.Match(flow.Protocol, flow.SrcPort, flow.DstPort);
         if (flow.TrafficDirection == TrafficDirection.Unknown)
         {
-            flow.TrafficDirection = DirectionOf(networks.IsLocal(flow.SrcAddr), networks.IsLocal(flow.DstAddr));
+            flow.TrafficDirection = DirectionOf(current.Networks.IsLocal(flow.SrcAddr), current.Networks.IsLocal(flow.DstAddr));
         }
         geoIP?.Enrich(ref flow);
     }

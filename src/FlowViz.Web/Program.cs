@@ -12,6 +12,7 @@ using FlowViz.Web.Components;
 using FlowViz.Web.Hosting;
 using FlowViz.Web.Hosting.Commands;
 using FlowViz.Web.Metrics;
+using FlowViz.Web.Settings;
 using Prometheus;
 
 // `flowviz generate` / `flowviz replay` only send UDP: they run before (and instead of) the host and database.
@@ -68,11 +69,14 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddFlowVizUi();
 builder.Services.AddFlowVizApi(builder.Configuration); // flows, interfaces, interface rules, OpenAPI
 builder.Services.AddScopedFlowRecords(); // after AddFlowVizApi: raw flows through the viewer's scope
+builder.Services.AddFlowVizSettings(); // stored local networks and application rules, the Settings page's editor
 
 var app = builder.Build();
 
 await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(app.Lifetime.ApplicationStopping);
 await app.Services.GetRequiredService<StoragePolicies>().ApplyAsync(app.Lifetime.ApplicationStopping);
+// Before the collector starts (hosted services start in RunAsync): every flow is enriched by the stored settings.
+await app.Services.GetRequiredService<EnrichmentRulesApplier>().LoadAsync(app.Lifetime.ApplicationStopping);
 await AdminBootstrap.RunAsync(app.Services, DataDirectory.Resolve(builder.Configuration), app.Lifetime.ApplicationStopping);
 if (await AccessCheck.RefusalAsync(app.Services, builder.Configuration) is { } refusal)
 {
@@ -97,6 +101,7 @@ app.Services.GetRequiredService<CollectorMetrics>(); // creating it registers it
 app.Services.GetRequiredService<RollupMetrics>(); // likewise
 app.Services.GetRequiredService<EnrichmentMetrics>(); // likewise
 app.MapMetrics("/metrics", app.Services.GetRequiredService<CollectorRegistry>()).RequireAuthorization(AuthPolicies.Operator);
+app.MapGroup("").RequireAuthorization(AuthPolicies.Operator).MapSettingsApi(); // local networks, application rules
 // Reads that go through ITrafficQueries are scoped per tenant there (ScopedTrafficQueries), so tenant viewers may use them.
 var readApi = app.MapGroup("").RequireAuthorization(AuthPolicies.Viewer);
 readApi.MapTrafficApi();

@@ -23,6 +23,14 @@ public interface IInterfaceCatalog
     /// </summary>
     Task<InterfaceRuleSet> SaveRulesAsync(IReadOnlyList<InterfaceRule> rules, string? comment, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// As <see cref="SaveRulesAsync(IReadOnlyList{InterfaceRule}, string?, CancellationToken)"/>, under optimistic
+    /// concurrency: when <paramref name="editedVersion"/> is given and is not the version in force, nothing is saved and
+    /// <see cref="Versioning.StaleVersionException"/> says which version is. <paramref name="savedBy"/> is recorded.
+    /// </summary>
+    Task<InterfaceRuleSet> SaveRulesAsync(
+        IReadOnlyList<InterfaceRule> rules, string? comment, long? editedVersion, string? savedBy, CancellationToken cancellationToken);
+
     /// <summary>What <paramref name="rules"/> would make of each known interface; throws <see cref="InterfaceRulesException"/> when invalid.</summary>
     Task<IReadOnlyList<InterfacePreview>> PreviewAsync(IReadOnlyList<InterfaceRule> rules, CancellationToken cancellationToken);
 

@@ -93,17 +93,26 @@ public sealed class LocalNetworkTable
     private static LocalNetwork? Parse(NetworkOptions options, int index, List<string> errors)
     {
         var where = $"{EnrichmentOptions.SectionName}:Networks:{index} ({(string.IsNullOrWhiteSpace(options.Name) ? "no name" : $"\"{options.Name}\"")})";
+        var mistakes = Check(options);
+        errors.AddRange(mistakes.Select(m => $"{where}: {m.Message}"));
+        return mistakes.Count == 0 && FilterValues.TryParseNetwork(options.Prefix.Trim(), out var prefix, out _)
+            ? new LocalNetwork(options.Name.Trim(), prefix)
+            : null;
+    }
+
+    /// <summary>Every mistake in one network by the field it is in (<c>name</c>, <c>prefix</c>), without a location prefix.</summary>
+    public static List<(string Field, string Message)> Check(NetworkOptions options)
+    {
+        var mistakes = new List<(string, string)>();
         if (string.IsNullOrWhiteSpace(options.Name))
         {
-            errors.Add($"{where}: Name is required.");
-            return null;
+            mistakes.Add(("name", "Name is required."));
         }
-        if (!FilterValues.TryParseNetwork(options.Prefix?.Trim() ?? "", out var prefix, out var reason))
+        if (!FilterValues.TryParseNetwork(options.Prefix?.Trim() ?? "", out _, out var reason))
         {
-            errors.Add($"{where}: Prefix \"{options.Prefix}\" is not a network in CIDR form (like 192.0.2.0/24 or 2001:db8::/32){(reason is null ? "" : $": {reason}")}.");
-            return null;
+            mistakes.Add(("prefix", $"Prefix \"{options.Prefix}\" is not a network in CIDR form (like 192.0.2.0/24 or 2001:db8::/32){(reason is null ? "" : $": {reason}")}."));
         }
-        return new LocalNetwork(options.Name.Trim(), prefix);
+        return mistakes;
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using FlowViz.Core.Interfaces;
 using FlowViz.Core.Queries;
+using FlowViz.Core.Versioning;
 using Npgsql;
 
 namespace FlowViz.Storage.Interfaces;
@@ -39,13 +40,23 @@ public sealed class InterfaceCatalog(NpgsqlDataSource dataSource, InterfaceSourc
         return await InterfaceRuleSets.ReadAllAsync(connection, cancellationToken);
     }
 
-    public async Task<InterfaceRuleSet> SaveRulesAsync(IReadOnlyList<InterfaceRule> rules, string? comment, CancellationToken cancellationToken)
+    public Task<InterfaceRuleSet> SaveRulesAsync(IReadOnlyList<InterfaceRule> rules, string? comment, CancellationToken cancellationToken) =>
+        SaveRulesAsync(rules, comment, editedVersion: null, savedBy: null, cancellationToken);
+
+    public async Task<InterfaceRuleSet> SaveRulesAsync(
+        IReadOnlyList<InterfaceRule> rules, string? comment, long? editedVersion, string? savedBy, CancellationToken cancellationToken)
     {
         InterfaceClassifier.Compile(rules); // throws with every error before anything is written
         InterfaceRuleSet? saved = null;
         await sources.ChangeAsync(async (connection, transaction) =>
         {
-            saved = await InterfaceRuleSets.AppendAsync(connection, transaction, rules, "api", comment, cancellationToken);
+            // Under the classes lock (taken by ChangeAsync), so no other save can come between the check and the insert.
+            if (editedVersion is not null
+                && (await InterfaceRuleSets.ReadAsync(connection, transaction, null, cancellationToken))?.Version is var current && current != editedVersion)
+            {
+                throw new StaleVersionException("interface rules", editedVersion, current);
+            }
+            saved = await InterfaceRuleSets.AppendAsync(connection, transaction, rules, "api", comment, cancellationToken, savedBy);
             return true;
         }, cancellationToken);
         return saved!;

@@ -7,7 +7,7 @@ namespace FlowViz.Storage.Interfaces;
 /// <summary>Reads and appends versions of interface_rule_sets (db-migrations/0006_interfaces.sql).</summary>
 internal static class InterfaceRuleSets
 {
-    private const string Columns = "version, rules::text, source, comment, created_at";
+    private const string Columns = "version, rules::text, source, comment, created_at, saved_by";
 
     /// <summary>The set of <paramref name="version"/>, or the newest when null.</summary>
     public static async Task<InterfaceRuleSet?> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long? version, CancellationToken cancellationToken)
@@ -37,13 +37,14 @@ internal static class InterfaceRuleSets
 
     /// <summary>Saves <paramref name="rules"/> as the newest version and returns it.</summary>
     public static async Task<InterfaceRuleSet> AppendAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<InterfaceRule> rules, string source, string? comment, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<InterfaceRule> rules, string source, string? comment, CancellationToken cancellationToken, string? savedBy = null)
     {
         await using var command = new NpgsqlCommand(
-            $"INSERT INTO interface_rule_sets (rules, source, comment) VALUES ($1, $2, $3) RETURNING {Columns}", connection, transaction);
+            $"INSERT INTO interface_rule_sets (rules, source, comment, saved_by) VALUES ($1, $2, $3, $4) RETURNING {Columns}", connection, transaction);
         command.Parameters.Add(new() { Value = InterfaceRuleJson.Serialize(rules), NpgsqlDbType = NpgsqlDbType.Jsonb });
         command.Parameters.Add(new() { Value = source });
         command.Parameters.Add(new() { Value = (object?)comment ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = (object?)savedBy ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return Read(reader);
@@ -64,5 +65,6 @@ internal static class InterfaceRuleSets
         InterfaceRuleJson.Deserialize(row.GetString(1)),
         row.GetString(2),
         row.IsDBNull(3) ? null : row.GetString(3),
-        row.GetFieldValue<DateTimeOffset>(4));
+        row.GetFieldValue<DateTimeOffset>(4),
+        row.IsDBNull(5) ? null : row.GetString(5));
 }

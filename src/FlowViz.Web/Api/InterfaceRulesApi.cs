@@ -1,4 +1,6 @@
 using FlowViz.Core.Interfaces;
+using FlowViz.Core.Versioning;
+using FlowViz.Web.Settings;
 
 namespace FlowViz.Web.Api;
 
@@ -17,14 +19,17 @@ internal static class InterfaceRulesApi
         group.MapGet("/history", HistoryAsync).WithName("GetInterfaceRuleHistory")
             .WithSummary("Every saved version of the rules, newest first");
         group.MapPut("", PutAsync).WithName("ReplaceInterfaceRules")
-            .WithSummary("Saves the rules as a new version and re-classifies every interface; 400 names each invalid field");
+            .WithSummary("Saves the rules as a new version and re-classifies every interface; 400 names each invalid field; 409 when `version` is given and not the version in force");
         group.MapPost("/preview", PreviewAsync).WithName("PreviewInterfaceRules")
             .WithSummary("What candidate rules would classify each known interface as, next to its current class; nothing is saved");
         return endpoints;
     }
 
-    /// <summary>The body of PUT and preview.</summary>
-    internal sealed record RulesBody(List<InterfaceRule>? Rules, string? Comment);
+    /// <summary>
+    /// The body of PUT and preview. <see cref="Version"/>: the version the rules were edited from; when given and no
+    /// longer in force, PUT answers 409 with the current version (optimistic concurrency; omitted: not checked).
+    /// </summary>
+    internal sealed record RulesBody(List<InterfaceRule>? Rules, string? Comment, long? Version = null);
 
     private static async Task<IResult> GetAsync(HttpRequest request, IInterfaceCatalog catalog, CancellationToken cancellationToken)
     {
@@ -50,10 +55,10 @@ internal static class InterfaceRulesApi
     private static async Task<IResult> HistoryAsync(IInterfaceCatalog catalog, CancellationToken cancellationToken)
     {
         var history = await catalog.RuleHistoryAsync(cancellationToken);
-        return Results.Ok(new { Versions = history.Select(set => new { set.Version, set.Source, set.Comment, set.CreatedAt, RuleCount = set.Rules.Count }) });
+        return Results.Ok(new { Versions = history.Select(set => new { set.Version, set.Source, set.SavedBy, set.Comment, set.CreatedAt, RuleCount = set.Rules.Count }) });
     }
 
-    private static async Task<IResult> PutAsync(RulesBody body, IInterfaceCatalog catalog, CancellationToken cancellationToken)
+    private static async Task<IResult> PutAsync(RulesBody body, ISettingsEditor editor, HttpContext http, CancellationToken cancellationToken)
     {
         if (body.Rules is null)
         {
@@ -61,11 +66,16 @@ internal static class InterfaceRulesApi
         }
         try
         {
-            return Results.Ok(Describe(await catalog.SaveRulesAsync(body.Rules, body.Comment, cancellationToken)));
+            // Through the settings editor: the save is audited like the Settings page's.
+            return Results.Ok(Describe(await editor.SaveInterfaceRulesAsync(body.Rules, body.Version, SettingsApi.Who(http, body.Comment), cancellationToken)));
         }
         catch (InterfaceRulesException exception)
         {
             return Problem(exception);
+        }
+        catch (StaleVersionException exception)
+        {
+            return SettingsApi.Conflict(exception);
         }
     }
 
@@ -101,7 +111,7 @@ internal static class InterfaceRulesApi
         }
     }
 
-    private static object Describe(InterfaceRuleSet set) => new { set.Version, set.Source, set.Comment, set.CreatedAt, set.Rules };
+    private static object Describe(InterfaceRuleSet set) => new { set.Version, set.Source, set.SavedBy, set.Comment, set.CreatedAt, set.Rules };
 
     private static IResult MissingRules() =>
         Results.ValidationProblem(new Dictionary<string, string[]> { ["rules"] = ["is required: a list of rules (it may be empty)."] });

@@ -29,6 +29,10 @@ public sealed class FakeInterfaceCatalog : IInterfaceCatalog
     public Task<InterfaceRuleSet> SaveRulesAsync(IReadOnlyList<InterfaceRule> rules, string? comment, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
 
+    public Task<InterfaceRuleSet> SaveRulesAsync(
+        IReadOnlyList<InterfaceRule> rules, string? comment, long? editedVersion, string? savedBy, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
     public Task<IReadOnlyList<InterfacePreview>> PreviewAsync(IReadOnlyList<InterfaceRule> rules, CancellationToken cancellationToken) =>
         throw new NotSupportedException();
 

@@ -2,6 +2,7 @@ using FlowViz.Collector;
 using FlowViz.Enrichment;
 using FlowViz.Generator;
 using FlowViz.Generator.Demo;
+using FlowViz.Identity.Oidc;
 using FlowViz.Storage;
 using FlowViz.Storage.Embedded;
 using FlowViz.Storage.Migrations;
@@ -70,6 +71,7 @@ builder.Services.AddFlowVizUi();
 builder.Services.AddFlowVizApi(builder.Configuration); // flows, interfaces, interface rules, OpenAPI
 builder.Services.AddScopedFlowRecords(); // after AddFlowVizApi: raw flows through the viewer's scope
 builder.Services.AddFlowVizSettings(); // stored local networks and application rules, the Settings page's editor
+builder.Services.AddScopedInterfaceCatalog(); // after AddFlowVizApi: a tenant viewer lists only its scope's interfaces
 
 var app = builder.Build();
 
@@ -108,10 +110,12 @@ readApi.MapTrafficApi();
 readApi.MapAsAnalysisApi();
 readApi.MapExportersApi();
 readApi.MapFlowsApi(); // raw flows and CSV through the viewer's scope (ScopedFlowRecordQueries)
+readApi.MapInterfacesApi(); // the list through the viewer's scope (ScopedInterfaceCatalog); "unclassified" is operator-only
 // Raw flows, CSV, interfaces and classification rules read storage directly, not through the scoped
 // query service: operators and admins only, until they apply the viewer's scope themselves.
 app.MapGroup("").RequireAuthorization(AuthPolicies.Operator).MapFlowVizApi();
 app.MapAccountEndpoints();
+app.MapFlowVizOidc(); // /account/sso when Auth:Oidc is configured
 app.MapAdminApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using FlowViz.Identity;
+using FlowViz.Storage.Interfaces;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FlowViz.EndToEnd.Tests;
 
@@ -100,6 +102,38 @@ public sealed class AuthApiTests(SecuredApp fixture) : IClassFixture<SecuredApp>
 
         Assert.Equal(0, theirs.GetProperty("exporters").GetArrayLength());
         Assert.True(all.GetProperty("exporters").GetArrayLength() > 0);
+    }
+
+    [Fact]
+    public async Task TenantToken_ListsOnlyTheInterfacesOfItsScope_AndNotTheUnclassifiedReport()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        // As if the exporter had sent ifName in options data (softflowd sends none).
+        await fixture.App.Services.GetRequiredService<InterfaceSources>().RecordObservedAsync(
+            [new(IPAddress.Loopback, 21, "xe-0/0/21", "Customer A", null), new(IPAddress.Loopback, 22, "xe-0/0/22", "Customer B", null)], ct);
+        var all = (await fixture.Admin.GetFromJsonAsync<JsonElement>("/api/v1/interfaces", ct)).GetProperty("interfaces").EnumerateArray().ToList();
+        Assert.Equal(2, all.Count(i => i.GetProperty("ifIndex").GetInt64() is 21 or 22));
+        const string exporter = "127.0.0.1";
+        const long ifIndex = 21;
+        using var tenant = await fixture.Admin.PostAsJsonAsync("/api/v1/admin/tenants", new { name = "one-interface", scope = $"in if {exporter} {ifIndex}" }, ct);
+        Assert.Equal(HttpStatusCode.Created, tenant.StatusCode);
+        using var user = await fixture.Admin.PostAsJsonAsync("/api/v1/admin/users",
+            new { userName = "one-interface-user", password = Password, role = Roles.TenantViewer, tenants = new[] { "one-interface" } }, ct);
+        Assert.Equal(HttpStatusCode.Created, user.StatusCode);
+        using var client = fixture.ClientWithToken(await fixture.CreateTokenAsync("one-interface-user", "api"));
+        var (asOnly, _) = await CreateTenantViewerAsync("no-interface-list");
+
+        var listed = (await client.GetFromJsonAsync<JsonElement>("/api/v1/interfaces", ct)).GetProperty("interfaces").EnumerateArray().ToList();
+        var none = (await asOnly.GetFromJsonAsync<JsonElement>("/api/v1/interfaces", ct)).GetProperty("interfaces").GetArrayLength();
+        using var report = await client.GetAsync($"/api/v1/interfaces/unclassified?{fixture.RangeQuery}", ct);
+        using var rules = await client.GetAsync("/api/v1/interface-rules", ct);
+
+        var only = Assert.Single(listed);
+        Assert.Equal(exporter, only.GetProperty("exporter").GetString());
+        Assert.Equal(ifIndex, only.GetProperty("ifIndex").GetInt64());
+        Assert.Equal(0, none);
+        Assert.Equal(HttpStatusCode.Forbidden, report.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, rules.StatusCode);
     }
 
     [Fact]

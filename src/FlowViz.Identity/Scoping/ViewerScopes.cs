@@ -39,5 +39,6 @@ public sealed class ViewerScopes(IDbContextFactory<FlowVizIdentityDbContext> con
 
     public static ViewerScope ForEntries(IReadOnlyCollection<TenantScopeEntry> entries) => ViewerScope.Restricted(
         TenantScopeFilter.For(entries),
-        entries.Where(e => e.Kind == TenantScopeKind.Interface).Select(e => e.Exporter!));
+        entries.Where(e => e.Kind == TenantScopeKind.Interface).Select(e => e.Exporter!),
+        entries.Where(e => e.Kind == TenantScopeKind.Interface).Select(e => (e.Exporter!, e.InterfaceIndex!.Value)));
 }

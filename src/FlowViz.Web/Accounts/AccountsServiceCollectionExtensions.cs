@@ -3,6 +3,7 @@ using FlowViz.Core.Queries;
 using FlowViz.Identity;
 using FlowViz.Identity.Administration;
 using FlowViz.Identity.Data;
+using FlowViz.Identity.Oidc;
 using FlowViz.Identity.Scoping;
 using FlowViz.Identity.Tenants;
 using FlowViz.Storage.Queries;
@@ -37,6 +38,8 @@ internal static class AccountsServiceCollectionExtensions
                         ? AuthPolicies.TokenScheme
                         : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(AuthPolicies.TokenScheme, null)
+            // Single sign-on (section Auth:Oidc), off unless configured; it signs users in with the login cookie.
+            .AddFlowVizOidc(configuration.GetSection(OidcSettings.SectionName).Get<OidcSettings>() ?? new OidcSettings(), auth.SecureCookies)
             .AddIdentityCookies();
         services.AddIdentityCore<FlowVizUser>().AddFlowVizStores().AddSignInManager();
         // A deleted or changed account's cookie is re-checked within a minute (queries re-read roles every time).
@@ -79,6 +82,10 @@ internal static class AccountsServiceCollectionExtensions
         // The admin pages; the tenant preview scopes the storage's queries itself, with the scope being edited.
         services.AddFlowVizAdministration();
         services.AddSingleton(provider => new TenantPreview(provider.GetRequiredService<TrafficQueries>()));
+        // From when an answer is complete, asked with the same scope the queries run with.
+        services.TryAddSingleton<AnswerCompleteness>();
+        services.AddScoped<IAnswerCompleteness>(provider =>
+            new ScopedAnswerCompleteness(provider.GetRequiredService<AnswerCompleteness>(), provider.GetRequiredService<IViewerScopeSource>()));
         return services;
     }
 
@@ -91,6 +98,18 @@ internal static class AccountsServiceCollectionExtensions
         services.RemoveAll<IFlowRecordQueries>();
         services.AddScoped<IFlowRecordQueries>(provider =>
             new ScopedFlowRecordQueries(provider.GetRequiredService<FlowRecordQueries>(), provider.GetRequiredService<IViewerScopeSource>()));
+        return services;
+    }
+
+    /// <summary>
+    /// Replaces the storage's <see cref="Core.Interfaces.IInterfaceCatalog"/> with the viewer-scoped one (a tenant
+    /// viewer lists only its scope's interfaces; rule editing refused). Call after the registration it replaces.
+    /// </summary>
+    public static IServiceCollection AddScopedInterfaceCatalog(this IServiceCollection services)
+    {
+        services.RemoveAll<Core.Interfaces.IInterfaceCatalog>();
+        services.AddScoped<Core.Interfaces.IInterfaceCatalog>(provider => new ScopedInterfaceCatalog(
+            provider.GetRequiredService<Storage.Interfaces.InterfaceCatalog>(), provider.GetRequiredService<IViewerScopeSource>()));
         return services;
     }
 

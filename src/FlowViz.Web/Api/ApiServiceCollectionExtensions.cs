@@ -23,7 +23,7 @@ internal static class ApiServiceCollectionExtensions
     public static IEndpointRouteBuilder MapFlowVizApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapOpenApi();
-        endpoints.MapInterfacesApi();
+        // MapInterfacesApi is mapped with the viewer-level read API (Program.cs): the list is scoped per viewer.
         endpoints.MapInterfaceRulesApi();
         return endpoints;
     }

@@ -1,11 +1,13 @@
 using FlowViz.Core.Interfaces;
 using FlowViz.Core.Queries;
+using FlowViz.Web.Accounts;
 
 namespace FlowViz.Web.Api;
 
 /// <summary>
 /// <c>GET /api/v1/interfaces</c> (every known interface and its class, unclassified first) and
 /// <c>GET /api/v1/interfaces/unclassified</c> (interfaces that carried traffic but have no class, busiest first).
+/// The list answers through the viewer's scope (a tenant viewer sees its scope's interfaces); the report is operator-only.
 /// </summary>
 internal static class InterfacesApi
 {
@@ -18,7 +20,9 @@ internal static class InterfacesApi
         group.MapGet("", ListAsync).WithName("ListInterfaces")
             .WithSummary("Every known interface with its name, description, speed and class; unclassified ones first");
         group.MapGet("/unclassified", UnclassifiedAsync).WithName("ListUnclassifiedInterfaces")
-            .WithSummary("Interfaces that carried traffic (last 24 h unless from/to are given) and that no rule classifies, busiest first");
+            .WithSummary("Interfaces that carried traffic (last 24 h unless from/to are given) and that no rule classifies, busiest first")
+            // Counts all traffic through each interface, any tenant's: a classification tool for operators.
+            .RequireAuthorization(AuthPolicies.Operator);
         return endpoints;
     }
 

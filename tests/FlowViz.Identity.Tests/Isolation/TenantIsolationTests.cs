@@ -4,7 +4,10 @@ using FlowViz.Core.Queries;
 using FlowViz.Identity.Scoping;
 using FlowViz.Identity.Tenants;
 using FlowViz.Identity.Tests.Infrastructure;
+using FlowViz.Core.Interfaces;
+using FlowViz.Storage.Interfaces;
 using FlowViz.Storage.Queries;
+using Microsoft.Extensions.Logging.Abstractions;
 using FlowViz.Storage.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -12,10 +15,13 @@ using Npgsql;
 namespace FlowViz.Identity.Tests.Isolation;
 
 /// <summary>
-/// The proof of issue #8: for generated tenants, scopes, flows and filters (hostile ones included), what a tenant
-/// gets from the scoped query service over all flows equals what an unscoped, unfiltered service answers over a
-/// second database holding only the flows its scope and filter admit, chosen in memory by FilterEvaluator. Totals
-/// are also summed in memory. Seed: FLOWVIZ_ISOLATION_SEED, else a fixed one (CI); every failure names its seed.
+/// The proof of issue #8: for generated tenants, scopes, flows, interface classes and filters (hostile ones included:
+/// or/not/parentheses, other tenants' scopes), what a tenant gets from the scoped services over all flows equals what
+/// unscoped services answer over a second database holding only the flows its scope and filter admit, chosen in
+/// memory by <see cref="IsolationEvaluator"/>. Checked: summary (also summed in memory), top-N with "other" by every
+/// dimension, series by several, the AS endpoints' queries (interfaces of an AS, ASes of an interface, traffic via a
+/// connectivity class), the raw flow pages and the CSV stream, and the interfaces list. Seed: FLOWVIZ_ISOLATION_SEED,
+/// else a fixed one (CI) plus a random one; every failure names its seed.
 /// </summary>
 public sealed class TenantIsolationTests(PostgresServerFixture server) : IAsyncLifetime
 {
@@ -52,7 +58,11 @@ public sealed class TenantIsolationTests(PostgresServerFixture server) : IAsyncL
         var ct = TestContext.Current.CancellationToken;
         var world = new IsolationWorld(seed);
         var flows = world.Flows(600);
+        var classes = world.Classes();
         await _all.CreateWriter().WriteAsync(flows, ct);
+        await SetInterfacesAsync(_all.DataSource, classes, ct);
+        await SetInterfacesAsync(_expected.DataSource, classes, ct);
+        var evaluator = new IsolationEvaluator(classes);
         var tenants = _all.Services.GetRequiredService<TenantDirectory>();
         var cases = 0;
         for (var t = 0; t < 8; t++)
@@ -60,14 +70,20 @@ public sealed class TenantIsolationTests(PostgresServerFixture server) : IAsyncL
             var tenant = await tenants.CreateAsync($"tenant{seed}_{t}", world.Scope(), "test", ct);
             // Through the database and back, as a viewer's scope is read.
             var scope = await _all.Services.GetRequiredService<ViewerScopes>().ForTenantAsync(tenant.Id, ct);
-            var queries = new ScopedTrafficQueries(new TrafficQueries(_all.DataSource), new FixedViewer(scope));
+            var viewer = new FixedViewer(scope);
+            var queries = new ScopedTrafficQueries(new TrafficQueries(_all.DataSource), viewer);
+            var records = new ScopedFlowRecordQueries(new FlowRecordQueries(_all.DataSource), viewer);
+            var scopeText = $"seed {seed} (FLOWVIZ_ISOLATION_SEED={seed} reproduces it), scope '{TenantScopeText.Format(tenant.Scope)}'";
+            await CheckInterfacesAsync(new ScopedInterfaceCatalog(Catalog(_all.DataSource), viewer), tenant.Scope, scopeText, ct);
             for (var f = 0; f < 6; f++, cases++)
             {
                 var filter = world.Filter();
-                var admitted = flows.Where(flow => FilterEvaluator.Matches(scope.Restriction!, flow)
-                    && (filter is null || FilterEvaluator.Matches(filter, flow))).ToArray();
-                var context = $"seed {seed} (FLOWVIZ_ISOLATION_SEED={seed} reproduces it), scope '{TenantScopeText.Format(tenant.Scope)}', filter '{filter}'";
+                var admitted = flows.Where(flow => evaluator.Matches(scope.Restriction!, flow)
+                    && (filter is null || evaluator.Matches(filter, flow))).ToArray();
+                var context = $"{scopeText}, filter '{filter}'";
                 await CheckAsync(queries, filter, admitted, context, ct);
+                await CheckAsEndpointsAsync(queries, filter, world, context, ct);
+                await CheckFlowsAsync(records, filter, admitted, context, ct);
             }
         }
         Assert.Equal(48, cases);
@@ -90,11 +106,117 @@ public sealed class TenantIsolationTests(PostgresServerFixture server) : IAsyncL
             var actual = await tenant.TopAsync(new TopQuery(Range, by, TrafficMetric.Bytes, 3, filter), ct);
             Assert.True(expected.Rows.SequenceEqual(actual.Rows) && expected.Other == actual.Other, $"top by {by} differs: {context}");
         }
-        foreach (var by in (FlowDimension[])[FlowDimension.Protocol, FlowDimension.SrcAddr, FlowDimension.Exporter])
+        foreach (var by in (FlowDimension[])[FlowDimension.Protocol, FlowDimension.SrcAddr, FlowDimension.Exporter, FlowDimension.Application,
+            FlowDimension.LocalHost, FlowDimension.OriginAs, FlowDimension.InputInterface, FlowDimension.Connectivity])
         {
             var expected = await reference.SeriesAsync(new SeriesQuery(Range, by, TrafficMetric.Bits, 300, 3), ct);
             var actual = await tenant.SeriesAsync(new SeriesQuery(Range, by, TrafficMetric.Bits, 300, 3, filter), ct);
             Assert.True(SameSeries(expected, actual), $"series by {by} differs: {context}");
+        }
+    }
+
+    /// <summary>
+    /// The queries of <c>/api/v1/as/…</c> and <c>/api/v1/interfaces/{exporter}/{ifIndex}/as</c> (AsAnalysisApi): the
+    /// endpoint's own filter ANDed with the user's, through the same scoped service. The reference applies only the
+    /// endpoint's part, since its database holds only what scope and user filter admit.
+    /// </summary>
+    private async Task CheckAsEndpointsAsync(ScopedTrafficQueries tenant, FilterExpression? filter, IsolationWorld world, string context, CancellationToken ct)
+    {
+        var reference = new TrafficQueries(_expected.DataSource);
+        var asNumber = world.SomeAs();
+        var (exporter, ifIndex) = world.SomeInterface();
+        FilterExpression On(FilterSide side) => new AndFilter(
+            new ExporterFilter(FilterValues.HostNetwork(exporter)), new NumberFilter(NumberSubject.Interface, side, FilterComparison.Equal, ifIndex));
+        (FlowDimension By, FilterExpression Shape)[] shapes =
+        [
+            (FlowDimension.InputInterface, new NumberFilter(NumberSubject.As, FilterSide.Src, FilterComparison.Equal, asNumber)),
+            (FlowDimension.OutputInterface, new NumberFilter(NumberSubject.As, FilterSide.Dst, FilterComparison.Equal, asNumber)),
+            (FlowDimension.SrcAs, On(FilterSide.Src)),
+            (FlowDimension.DstAs, On(FilterSide.Dst)),
+            (FlowDimension.OriginAs, new LabelFilter(LabelSubject.Connectivity, FilterSide.Either, world.SomeConnectivity())),
+        ];
+        foreach (var (by, shape) in shapes)
+        {
+            var expected = await reference.TopAsync(new TopQuery(Range, by, TrafficMetric.Bytes, 3, shape), ct);
+            var actual = await tenant.TopAsync(new TopQuery(Range, by, TrafficMetric.Bytes, 3, filter is null ? shape : new AndFilter(shape, filter)), ct);
+            Assert.True(expected.Rows.SequenceEqual(actual.Rows) && expected.Other == actual.Other, $"AS endpoint top by {by} with '{shape}' differs: {context}");
+        }
+    }
+
+    /// <summary>The flow explorer's pages (<c>/api/v1/flows</c>) and the CSV stream hold exactly the admitted flows.</summary>
+    private static async Task CheckFlowsAsync(ScopedFlowRecordQueries records, FilterExpression? filter, FlowRecord[] admitted, string context, CancellationToken ct)
+    {
+        if (filter is not null && UsesInterfaceClasses(filter))
+        {
+            // The raw flow list does not join the interface classes: such a filter is refused, with nothing read.
+            await Assert.ThrowsAsync<FilterNotSupportedException>(() => records.PageAsync(new FlowListQuery(Range, filter), ct));
+            return;
+        }
+        var expected = admitted.Select(Key).Order(StringComparer.Ordinal).ToList();
+        var paged = new List<string>();
+        FlowCursor? after = null;
+        do
+        {
+            var page = await records.PageAsync(new FlowListQuery(Range, filter, Limit: 97, After: after), ct);
+            paged.AddRange(page.Flows.Select(Key));
+            after = page.Next;
+        }
+        while (after is not null);
+        var streamed = new List<string>();
+        await foreach (var flow in records.StreamAsync(new FlowListQuery(Range, filter, Limit: null), ct))
+        {
+            streamed.Add(Key(flow));
+        }
+        Assert.True(expected.SequenceEqual(paged.Order(StringComparer.Ordinal)), $"flow pages differ ({paged.Count} rows, {expected.Count} expected): {context}");
+        Assert.True(expected.SequenceEqual(streamed.Order(StringComparer.Ordinal)), $"flow stream (CSV) differs ({streamed.Count} rows, {expected.Count} expected): {context}");
+    }
+
+    private static bool UsesInterfaceClasses(FilterExpression filter) => filter switch
+    {
+        AndFilter and => UsesInterfaceClasses(and.Left) || UsesInterfaceClasses(and.Right),
+        OrFilter or => UsesInterfaceClasses(or.Left) || UsesInterfaceClasses(or.Right),
+        NotFilter not => UsesInterfaceClasses(not.Operand),
+        LabelFilter label => label.Subject is LabelSubject.Connectivity or LabelSubject.Provider or LabelSubject.Boundary,
+        _ => false,
+    };
+
+    // The fields a flow is stored with and read back unchanged (counters may come back scaled by sampling).
+    private static string Key(FlowRecord f) =>
+        $"{f.TimeReceived.Ticks}|{f.Exporter}|{f.SrcAddr}|{f.DstAddr}|{f.SrcPort}|{f.DstPort}|{f.Protocol}|{f.InputInterface}|{f.OutputInterface}" +
+        $"|{f.SrcAs}|{f.DstAs}|{f.Application}|{f.SrcCountry}|{f.DstCountry}|{(int)f.TrafficDirection}";
+
+    /// <summary>The interfaces list: exactly the known interfaces the tenant's scope names.</summary>
+    private static async Task CheckInterfacesAsync(ScopedInterfaceCatalog catalog, IEnumerable<TenantScopeEntry> entries, string context, CancellationToken ct)
+    {
+        var named = entries.Where(e => e.Kind == TenantScopeKind.Interface).Select(e => (e.Exporter!.ToString(), e.InterfaceIndex!.Value)).ToHashSet();
+        var expected = IsolationWorld.AllInterfaces().Select(i => (i.Exporter.ToString(), (long)i.IfIndex)).Where(named.Contains).ToHashSet();
+        var listed = (await catalog.ListAsync(ct)).Select(i => (i.Interface.Exporter.ToString(), i.Interface.IfIndex)).ToList();
+        Assert.True(expected.SetEquals(listed) && listed.Count == expected.Count, $"interfaces list differs ({string.Join(", ", listed)}): {context}");
+    }
+
+    private static InterfaceCatalog Catalog(NpgsqlDataSource dataSource) =>
+        new(dataSource, new InterfaceSources(dataSource, new InterfaceClassesRebuilder(NullLogger<InterfaceClassesRebuilder>.Instance), TimeProvider.System));
+
+    /// <summary>Every pool interface known (as options data would report it), then the world's classes set as the rules would.</summary>
+    private static async Task SetInterfacesAsync(NpgsqlDataSource dataSource, Dictionary<(System.Net.IPAddress Exporter, uint IfIndex), InterfaceClass> classes, CancellationToken ct)
+    {
+        var observed = IsolationWorld.AllInterfaces().Select(i => new ObservedInterface(i.Exporter, i.IfIndex, $"if{i.IfIndex}", null, null)).ToList();
+        await new InterfaceSources(dataSource, new InterfaceClassesRebuilder(NullLogger<InterfaceClassesRebuilder>.Instance), TimeProvider.System)
+            .RecordObservedAsync(observed, ct);
+        await using (var clear = dataSource.CreateCommand("DELETE FROM interface_classes"))
+        {
+            await clear.ExecuteNonQueryAsync(ct);
+        }
+        foreach (var ((exporter, ifIndex), value) in classes)
+        {
+            await using var insert = dataSource.CreateCommand(
+                "INSERT INTO interface_classes (if_exporter, if_index, connectivity, provider, boundary) VALUES ($1, $2, $3, $4, $5)");
+            insert.Parameters.AddWithValue(exporter);
+            insert.Parameters.AddWithValue((long)ifIndex);
+            insert.Parameters.AddWithValue((object?)value.Connectivity ?? DBNull.Value);
+            insert.Parameters.AddWithValue((object?)value.Provider ?? DBNull.Value);
+            insert.Parameters.AddWithValue((object?)value.Boundary ?? DBNull.Value);
+            await insert.ExecuteNonQueryAsync(ct);
         }
     }
 

@@ -14,7 +14,9 @@ public static class SettingsServiceCollectionExtensions
         services.AddSingleton<RecentTraffic>();
         services.AddSingleton<SettingsPreviews>();
         services.AddSingleton<EnrichmentRulesApplier>();
-        services.AddSingleton<ISettingsEditor, SettingsEditor>();
+        // Scoped: it edits interface rules through IInterfaceCatalog, which is the viewer-scoped catalogue (a tenant
+        // viewer is refused there too, not only by the Operator policy on the page and API).
+        services.AddScoped<ISettingsEditor, SettingsEditor>();
         return services;
     }
 }

@@ -20,6 +20,7 @@ public abstract class WebTestContext : BunitContext
         Services.AddSingleton<FlowViz.Web.Exporters.IExporterReports>(Exporters);
         Services.AddSingleton<IFlowRecordQueries>(FlowRecords);
         Services.AddSingleton<FlowViz.Core.Interfaces.IInterfaceCatalog>(InterfaceCatalog);
+        Services.AddSingleton<IAnswerCompleteness>(Completeness);
         ChartModule = JSInterop.SetupModule(StackedTrafficChart.ModulePath);
         ChartModule.SetupModule(invocation => invocation.Identifier == "create");
         ChartModule.SetupVoid("update", _ => true).SetVoidResult();
@@ -41,6 +42,8 @@ public abstract class WebTestContext : BunitContext
     protected FakeFlowRecordQueries FlowRecords { get; } = new();
 
     protected FakeInterfaceCatalog InterfaceCatalog { get; } = new();
+
+    protected FakeAnswerCompleteness Completeness { get; } = new();
 
     protected BunitJSModuleInterop ChartModule { get; }
 

@@ -11,7 +11,7 @@ namespace FlowViz.Web.Components.Pages;
 /// Traffic by origin AS (seed 003), overall or only over interfaces of one connectivity (transit, IX, PNI): a stacked
 /// graph of the top ASes plus "Other", and avg / max / 95th percentile / total per AS. The same question as
 /// <c>/api/v1/as/traffic?via=…</c>, through the tenant-scoped <see cref="ITrafficQueries"/>. State is in the URL; relative
-/// ranges refresh every <see cref="Overview.RefreshInterval"/> as Overview does (a zoom is a fixed range, so it stays).
+/// ranges refresh every <see cref="LiveGraphPage{TData}.RefreshInterval"/> as Overview does (a zoom is a fixed range, so it stays).
 /// </summary>
 public partial class AsAnalysis : IDisposable
 {

@@ -24,6 +24,7 @@ public partial class StackedTrafficChart : IAsyncDisposable
     private DotNetObjectReference<StackedTrafficChart>? _self;
     private ChartInputs? _sent;
     private bool _disposed;
+    private bool _creating;
 
     [Inject] private IJSRuntime JS { get; set; } = default!;
 
@@ -58,8 +59,16 @@ public partial class StackedTrafficChart : IAsyncDisposable
         {
             _sent = CurrentInputs;
             _self = DotNetObjectReference.Create(this);
-            _module = await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
-            _chart = await _module.InvokeAsync<IJSObjectReference>("create", _element, _sent.ToPayload(), _self);
+            _creating = true;
+            try
+            {
+                _module = await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
+                _chart = await _module.InvokeAsync<IJSObjectReference>("create", _element, _sent.ToPayload(), _self);
+            }
+            finally
+            {
+                _creating = false;
+            }
             if (_disposed)
             {
                 await DestroyAsync(); // disposed while create was awaited
@@ -102,7 +111,10 @@ public partial class StackedTrafficChart : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _disposed = true;
-        await DestroyAsync();
+        if (!_creating) // else the create being awaited destroys what it made when it returns (the module included)
+        {
+            await DestroyAsync();
+        }
         GC.SuppressFinalize(this);
     }
 
@@ -122,9 +134,9 @@ public partial class StackedTrafficChart : IAsyncDisposable
                 await module.DisposeAsync();
             }
         }
-        catch (JSDisconnectedException)
+        catch (Exception e) when (e is JSDisconnectedException or OperationCanceledException)
         {
-            // The circuit is gone, and the browser's chart with it.
+            // The circuit is gone or going (its pending JS calls are cancelled), and the browser's chart with it.
         }
         finally
         {

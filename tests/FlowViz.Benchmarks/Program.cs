@@ -17,6 +17,9 @@ if (args is ["--help" or "-h", ..])
                                              again without migration 0010's day rollups and AS indexes).
           --flow-page [rows] [runs]          newest-100 flow page over 24 h on plain PostgreSQL, BRIN only vs a btree,
                                              and COPY rows/s without and with that btree (default 5000000 rows, 20 runs).
+          --first-paint URL [runs]           first meaningful paint of every page of the FlowViz at URL (default 20 loads
+                                             per page, fresh browser context each) in Debian's chromium; p50/p95 per page.
+                                             tests/benchmarks/first-paint.sh starts FlowViz with demo data and runs it.
           --filter '*' --job short ...       BenchmarkDotNet (wall clock, [MemoryDiagnoser]); its own --help.
         Datagrams:
         """ + Environment.NewLine + string.Join(Environment.NewLine, DecoderBenchmarks.Datagrams.Select(d => "  " + d)));
@@ -27,6 +30,12 @@ if (args is ["--rollup-queries", ..])
     await FlowViz.Benchmarks.Rollups.DashboardQueryBenchmark.RunAsync(
         args.Length > 1 && args[1] != "--without-0010" ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 40,
         args.Contains("--without-0010"));
+    return;
+}
+if (args is ["--first-paint", var url, ..])
+{
+    await FlowViz.Benchmarks.FirstPaint.FirstPaintBenchmark.RunAsync(
+        new Uri(url), args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20);
     return;
 }
 if (args is ["--flow-page", ..])

@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace FlowViz.Benchmarks.FirstPaint;
+
+/// <summary>
+/// First meaningful paint of every dashboard page of a running FlowViz (tests/benchmarks/first-paint.sh starts one with
+/// demo data): each page is loaded <c>runs</c> times, each time in a fresh browser context (cold cache, new circuit), in
+/// Debian's chromium; per page it prints p50 / p95 / max of navigation start → the page's main chart or table holding
+/// data (<see cref="PaintTarget"/>), with the same percentiles of the response's end and of the circuit coming up, to
+/// tell the server's answer, the connection and the data query with its drawing apart.
+/// </summary>
+public static class FirstPaintBenchmark
+{
+    private static readonly string[] ChromiumArgs =
+    [
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ];
+
+    public static async Task RunAsync(Uri baseAddress, int runs)
+    {
+        using var http = new HttpClient { BaseAddress = baseAddress };
+        var targets = await TargetsAsync(http);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("FLOWVIZ_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+        Console.WriteLine($"First meaningful paint, {runs} loads per page after one unmeasured warm-up, each in a fresh context; load average {LoadAverage()}");
+        Console.WriteLine($"{"page",-14} {"path",-44} {"p50 ms",8} {"p95 ms",8} {"max ms",8} {"over 1 s",9} | {"response p50",12} {"circuit p50",11} {"data p50",9}");
+        var worst = 0.0;
+        foreach (var target in targets)
+        {
+            await LoadAsync(browser, baseAddress, target); // warm-up: the server's first query of this shape, JIT
+            var samples = new List<double[]>();
+            for (var i = 0; i < runs; i++)
+            {
+                samples.Add(await LoadAsync(browser, baseAddress, target));
+            }
+            var paint = samples.Select(s => s[4]).ToArray();
+            var circuit = samples.Select(s => s[2]).ToArray();
+            worst = Math.Max(worst, Percentile(paint, 0.95));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{target.Name,-14} {Shorten(target.PathAndQuery),-44} {Percentile(paint, 0.5),8:0} {Percentile(paint, 0.95),8:0} {paint.Max(),8:0} {paint.Count(p => p > 1000),4}/{runs,-4} | {Percentile(samples.Select(s => s[0]).ToArray(), 0.5),12:0} {Percentile(circuit, 0.5),11:0} {Percentile(samples.Select(s => s[3]).ToArray(), 0.5),9:0}"));
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"worst p95 {worst:0} ms; load average {LoadAverage()}"));
+    }
+
+    /// <summary>[response end, DOMContentLoaded, circuit up, data rendered, meaningful paint] of one load in a fresh context, in ms from navigation start.</summary>
+    private static async Task<double[]> LoadAsync(IBrowser browser, Uri baseAddress, PaintTarget target)
+    {
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1400, Height = 1000 },
+            Locale = "en-GB",
+            TimezoneId = "UTC",
+        });
+        await context.AddInitScriptAsync(PaintProbe.For(target));
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(baseAddress, target.PathAndQuery).ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForFunctionAsync("() => window.__paint?.meaningful != null", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+        return await page.EvaluateAsync<double[]>(PaintProbe.Read);
+    }
+
+    /// <summary>The pages, with a host, an origin AS and an interface taken from the demo's traffic of the last hour.</summary>
+    private static async Task<IReadOnlyList<PaintTarget>> TargetsAsync(HttpClient http)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var range = $"from={now.AddHours(-1):yyyy-MM-ddTHH:mm:ssZ}&to={now.AddMinutes(1):yyyy-MM-ddTHH:mm:ssZ}";
+        var host = FirstKey(await http.GetFromJsonAsync<JsonElement>($"/api/v1/top?by=local_host&limit=1&{range}"), "rows");
+        var asn = (await http.GetFromJsonAsync<JsonElement>($"/api/v1/as/traffic?limit=10&{range}"))
+            .GetProperty("top").GetProperty("rows").EnumerateArray()
+            .Select(r => r.GetProperty("key").GetString()!).First(key => key != "none");
+        var ifKey = FirstKey((await http.GetFromJsonAsync<JsonElement>($"/api/v1/as/{asn}/interfaces?{range}")).GetProperty("inbound"), "rows");
+        return
+        [
+            PaintTarget.Chart("Overview", "/", "chart-bits"),
+            PaintTarget.Chart("Applications", "/applications", "applications-chart"),
+            PaintTarget.Row("Hosts", "/hosts", "host-row"),
+            PaintTarget.Chart("Host", $"/hosts/{Uri.EscapeDataString(host)}", "host-applications"),
+            PaintTarget.Chart("AS analysis", "/as", "as-chart"),
+            PaintTarget.Chart("Origin AS", $"/as/{asn}", "as-interfaces-chart"),
+            PaintTarget.Row("Interfaces", "/interfaces", "interface-row"),
+            PaintTarget.Chart("Interface", $"/interfaces/{ifKey}", "if-inbound"),
+            PaintTarget.Row("Exporters", "/exporters", "exporter-row"),
+            PaintTarget.Row("Flow explorer", "/flows", "flow-row"),
+        ];
+    }
+
+    private static string FirstKey(JsonElement answer, string rows) =>
+        answer.GetProperty(rows).EnumerateArray().First().GetProperty("key").GetString()
+        ?? throw new InvalidOperationException("no traffic yet: let the demo run longer");
+
+    /// <summary>Nearest rank.</summary>
+    private static double Percentile(double[] values, double p)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Length) - 1)];
+    }
+
+    private static string Shorten(string path) => path.Length <= 44 ? path : path[..41] + "...";
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3]) : "n/a";
+}

@@ -10,7 +10,8 @@ public static class FilterColumns
 {
     /// <summary>
     /// The raw <c>flows</c> table (db-migrations/0001_flows.sql, 0004_enrichment.sql). Connectivity, provider and
-    /// boundary are not flow columns (they come from interface_classes at query time), so they are absent here.
+    /// boundary are not flow columns (they come from interface_classes at query time), so they are absent here; see
+    /// <see cref="FlowsWithInterfaceClasses"/>.
     /// </summary>
     public static IReadOnlyDictionary<FilterField, string> Flows { get; } = new Dictionary<FilterField, string>
     {
@@ -36,5 +37,19 @@ public static class FilterColumns
         // NULL for internal, transit and undecided flows: no comparison matches them, their "not" does.
         [FilterField.OriginAs] = Queries.DimensionSql.OriginAs,
         [FilterField.Direction] = "traffic_direction",
+    };
+
+    /// <summary>
+    /// <see cref="Flows"/> plus connectivity, provider and boundary, read through the interface-class joins
+    /// (<see cref="Queries.DimensionSql.InterfaceClassJoins"/>, which the query must add to its FROM): the same
+    /// expressions as on the cubes that keep interfaces, so a class filter means the same on raw flows and rollups —
+    /// an unclassified interface has no class, so <c>connectivity transit</c> misses it and <c>not connectivity transit</c>
+    /// matches it on both.
+    /// </summary>
+    public static IReadOnlyDictionary<FilterField, string> FlowsWithInterfaceClasses { get; } = new Dictionary<FilterField, string>(Flows)
+    {
+        [FilterField.Connectivity] = Queries.DimensionSql.Connectivity,
+        [FilterField.Provider] = Queries.DimensionSql.Provider,
+        [FilterField.Boundary] = Queries.DimensionSql.Boundary,
     };
 }

@@ -37,8 +37,14 @@ public sealed class FilterSqlCompiler
         _missingReason = missingReason;
     }
 
-    /// <summary>The compiler for the raw <c>flows</c> table.</summary>
-    public static FilterSqlCompiler Flows { get; } = new(FilterColumns.Flows, "it is not available yet");
+    /// <summary>The compiler for the raw <c>flows</c> table alone, without the interface-class joins.</summary>
+    public static FilterSqlCompiler Flows { get; } = new(FilterColumns.Flows, "it needs the interface-class joins");
+
+    /// <summary>
+    /// The compiler for the raw <c>flows</c> table with the interface classes joined
+    /// (<see cref="Queries.DimensionSql.InterfaceClassJoins"/>, needed when <see cref="Queries.SegmentUnion.UsesClasses"/>).
+    /// </summary>
+    public static FilterSqlCompiler FlowsWithInterfaceClasses { get; } = new(FilterColumns.FlowsWithInterfaceClasses, "it is not a flow field");
 
     /// <summary>
     /// The SQL of <paramref name="filter"/>, its placeholders numbered from <paramref name="firstParameter"/>

@@ -105,9 +105,15 @@ public sealed class FlowRecordQueries(NpgsqlDataSource dataSource) : IFlowRecord
             // The plain comparison on the sort column lets an index or chunk exclusion narrow the scan; the row comparison decides.
             where += $" AND {sort} {compare} $3 AND ({sort}, time_received, {RowHash}) {compare} ($3, $4, $5)";
         }
+        var from = "flows f";
         if (query.Filter is not null)
         {
-            var filter = FilterSqlCompiler.Flows.Compile(query.Filter, command.Parameters.Count + 1);
+            // Connectivity, provider and boundary read the interface classes, joined as the traffic queries join them.
+            if (SegmentUnion.UsesClasses(query.Filter))
+            {
+                from += DimensionSql.InterfaceClassJoins;
+            }
+            var filter = FilterSqlCompiler.FlowsWithInterfaceClasses.Compile(query.Filter, command.Parameters.Count + 1);
             filter.AddTo(command);
             where += $" AND {filter.Sql}";
         }
@@ -120,7 +126,7 @@ public sealed class FlowRecordQueries(NpgsqlDataSource dataSource) : IFlowRecord
         var sortValue = isTime ? $"f.{sort}" : $"f.{sort}::bigint";
         return $"""
             SELECT {FlowRecordReader.ColumnList}, {sortValue} AS sort_value, {RowHash} AS row_hash
-            FROM flows f
+            FROM {from}
             WHERE {where}
             ORDER BY f.{sort} {direction}, f.time_received {direction}, row_hash {direction}{limitSql}
             """;

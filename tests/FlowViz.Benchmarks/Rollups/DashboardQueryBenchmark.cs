@@ -16,11 +16,11 @@ namespace FlowViz.Benchmarks.Rollups;
 /// each answer also reads the (empty) raw flows at its edge. Target: p95 &lt; 150 ms.
 /// With <c>--without-0010</c> it then drops what db-migrations/0010 added (day coverage, AS-cube indexes) and times
 /// the same queries again: a before/after on the same data in the same conditions.
-/// Usage: dotnet run -c Release --project tests/FlowViz.Benchmarks -- --rollup-queries [runs] [--without-0010]
+/// Usage: dotnet run -c Release --project tests/FlowViz.Benchmarks -- --rollup-queries [runs] [--without-0010] [--scale 0.25]
 /// </summary>
 internal static class DashboardQueryBenchmark
 {
-    public static async Task RunAsync(int runs, bool withoutMigration0010)
+    public static async Task RunAsync(int runs, bool withoutMigration0010, double scale)
     {
         var directory = Directory.CreateTempSubdirectory("flowviz-rollup-bench-");
         try
@@ -29,9 +29,10 @@ internal static class DashboardQueryBenchmark
             await using var dataSource = NpgsqlDataSource.Create(await server.CreateDatabaseAsync("bench"));
             await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).ApplyAsync();
             var end = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
-            Console.WriteLine($"Generating {RollupDataGenerator.Days} days of 1-minute rollups (50 exporters, 2,000 interfaces, 5,000 ASes)…");
+            Console.WriteLine($"Generating {RollupDataGenerator.Days} days of 1-minute rollups (50 exporters, 2,000 interfaces, 5,000 ASes), " +
+                $"rows per minute × {scale}… (load {File.ReadAllText("/proc/loadavg").Trim()})");
             var watch = Stopwatch.StartNew();
-            await RollupDataGenerator.GenerateAsync(dataSource, end);
+            await RollupDataGenerator.GenerateAsync(dataSource, end, scale);
             Console.WriteLine($"Generated in {watch.Elapsed.TotalSeconds:F0} s. {runs} runs per query:");
             var queries = new TrafficQueries(dataSource);
             var now = end.AddSeconds(17);

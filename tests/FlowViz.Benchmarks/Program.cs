@@ -15,7 +15,9 @@ if (args is ["--help" or "-h", ..])
           --rollup-queries [runs] [--without-0010] [--scale S]
                                              30 days of generated rollups; p50/p95 of the dashboard queries (and
                                              again without migration 0010's day rollups and AS indexes); --scale
-                                             multiplies the rows per minute (default 1; 0.25 for a quick run).
+                                             multiplies the rows per minute (default 1; 0.25 for a quick run);
+                                             --data DIR keeps the database there and reuses it on the next run;
+                                             --explain logs each query's plan (auto_explain) and prints it.
           --flow-page [rows] [runs]          newest-100 flow page over 24 h on plain PostgreSQL, BRIN only vs a btree,
                                              and COPY rows/s without and with that btree (default 5000000 rows, 20 runs).
           --filter '*' --job short ...       BenchmarkDotNet (wall clock, [MemoryDiagnoser]); its own --help.
@@ -30,7 +32,9 @@ if (args is ["--rollup-queries", ..])
         args.Contains("--without-0010"),
         Array.IndexOf(args, "--scale") is var at and > 0 && at + 1 < args.Length
             ? double.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture)
-            : 1);
+            : 1,
+        Array.IndexOf(args, "--data") is var data and > 0 && data + 1 < args.Length ? args[data + 1] : null,
+        args.Contains("--explain"));
     return;
 }
 if (args is ["--flow-page", ..])

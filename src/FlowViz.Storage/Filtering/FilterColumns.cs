@@ -40,16 +40,11 @@ public static class FilterColumns
     };
 
     /// <summary>
-    /// <see cref="Flows"/> plus connectivity, provider and boundary, read through the interface-class joins
-    /// (<see cref="Queries.DimensionSql.InterfaceClassJoins"/>, which the query must add to its FROM): the same
-    /// expressions as on the cubes that keep interfaces, so a class filter means the same on raw flows and rollups —
-    /// an unclassified interface has no class, so <c>connectivity transit</c> misses it and <c>not connectivity transit</c>
-    /// matches it on both.
+    /// <see cref="Flows"/> plus connectivity, provider and boundary, which <see cref="FilterSqlCompiler"/> tests as membership
+    /// of the flow's interfaces in sets of interface_classes keys (<see cref="InterfaceClassSets"/>, the
+    /// values here): the same meaning as on the cubes that keep interfaces — an unclassified interface has no class, so
+    /// <c>connectivity transit</c> misses it and <c>not connectivity transit</c> matches it on both — and no join needed.
     /// </summary>
-    public static IReadOnlyDictionary<FilterField, string> FlowsWithInterfaceClasses { get; } = new Dictionary<FilterField, string>(Flows)
-    {
-        [FilterField.Connectivity] = Queries.DimensionSql.Connectivity,
-        [FilterField.Provider] = Queries.DimensionSql.Provider,
-        [FilterField.Boundary] = Queries.DimensionSql.Boundary,
-    };
+    public static IReadOnlyDictionary<FilterField, string> FlowsWithInterfaceClasses { get; } =
+        new Dictionary<FilterField, string>(Flows.Concat(InterfaceClassSets.Templates));
 }

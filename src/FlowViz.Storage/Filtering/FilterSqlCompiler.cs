@@ -38,12 +38,9 @@ public sealed class FilterSqlCompiler
     }
 
     /// <summary>The compiler for the raw <c>flows</c> table alone, without the interface-class joins.</summary>
-    public static FilterSqlCompiler Flows { get; } = new(FilterColumns.Flows, "it needs the interface-class joins");
+    public static FilterSqlCompiler Flows { get; } = new(FilterColumns.Flows, "this table's map leaves out the interface classes");
 
-    /// <summary>
-    /// The compiler for the raw <c>flows</c> table with the interface classes joined
-    /// (<see cref="Queries.DimensionSql.InterfaceClassJoins"/>, needed when <see cref="Queries.SegmentUnion.UsesClasses"/>).
-    /// </summary>
+    /// <summary>The compiler for the raw <c>flows</c> table, interface classes included (<see cref="InterfaceClassSets"/>).</summary>
     public static FilterSqlCompiler FlowsWithInterfaceClasses { get; } = new(FilterColumns.FlowsWithInterfaceClasses, "it is not a flow field");
 
     /// <summary>
@@ -111,6 +108,11 @@ public sealed class FilterSqlCompiler
         }
         parameters.Add(value);
         var placeholder = "$" + (first + parameters.Count - 1).ToString(CultureInfo.InvariantCulture);
+        if (fields is [var field] && InterfaceClassSets.Templates.TryGetValue(field, out var sets))
+        {
+            sql.Append('(').Append(string.Format(CultureInfo.InvariantCulture, sets, placeholder)).Append(')');
+            return;
+        }
         // Either side: one parameter, tested against both columns.
         sql.Append('(');
         for (var i = 0; i < fields.Count; i++)

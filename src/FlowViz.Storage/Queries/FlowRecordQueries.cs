@@ -105,14 +105,9 @@ public sealed class FlowRecordQueries(NpgsqlDataSource dataSource) : IFlowRecord
             // The plain comparison on the sort column lets an index or chunk exclusion narrow the scan; the row comparison decides.
             where += $" AND {sort} {compare} $3 AND ({sort}, time_received, {RowHash}) {compare} ($3, $4, $5)";
         }
-        var from = "flows f";
         if (query.Filter is not null)
         {
-            // Connectivity, provider and boundary read the interface classes, joined as the traffic queries join them.
-            if (SegmentUnion.UsesClasses(query.Filter))
-            {
-                from += DimensionSql.InterfaceClassJoins;
-            }
+            // Connectivity, provider and boundary test the interface classes as the traffic queries do (no join needed).
             var filter = FilterSqlCompiler.FlowsWithInterfaceClasses.Compile(query.Filter, command.Parameters.Count + 1);
             filter.AddTo(command);
             where += $" AND {filter.Sql}";
@@ -126,7 +121,7 @@ public sealed class FlowRecordQueries(NpgsqlDataSource dataSource) : IFlowRecord
         var sortValue = isTime ? $"f.{sort}" : $"f.{sort}::bigint";
         return $"""
             SELECT {FlowRecordReader.ColumnList}, {sortValue} AS sort_value, {RowHash} AS row_hash
-            FROM {from}
+            FROM flows f
             WHERE {where}
             ORDER BY f.{sort} {direction}, f.time_received {direction}, row_hash {direction}{limitSql}
             """;

@@ -108,7 +108,7 @@ internal static class DashboardQueryBenchmark
         await ExecuteAsync(dataSource, "ALTER DATABASE bench SET auto_explain.log_min_duration = 20");
         await ExecuteAsync(dataSource, "ALTER DATABASE bench SET auto_explain.log_analyze = on");
         await ExecuteAsync(dataSource, "ALTER DATABASE bench SET auto_explain.log_buffers = on");
-        NpgsqlConnection.ClearAllPools();
+        dataSource.Clear();
         var logged = new FileInfo(server.LogFile).Length;
         foreach (var (name, run) in cases)
         {
@@ -121,7 +121,7 @@ internal static class DashboardQueryBenchmark
             Console.WriteLine(await new StreamReader(log).ReadToEndAsync());
         }
         await ExecuteAsync(dataSource, "ALTER DATABASE bench RESET ALL");
-        NpgsqlConnection.ClearAllPools();
+        dataSource.Clear();
     }
 
     private static async Task TimeAsync((string Name, Func<Task> Run)[] cases, int runs)

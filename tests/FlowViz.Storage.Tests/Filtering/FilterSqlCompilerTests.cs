@@ -109,7 +109,10 @@ public sealed class FilterSqlCompilerTests
 
         var raw = FilterSqlCompiler.FlowsWithInterfaceClasses.Compile(filter, 1).Sql;
 
-        Assert.Equal("((CASE WHEN ci.boundary = 'external' THEN ci.connectivity ELSE co.connectivity END = $1) IS NOT TRUE)", raw);
+        Assert.Equal(
+            "(((exporter, input_if) IN (SELECT if_exporter, if_index FROM interface_classes WHERE boundary = 'external' AND connectivity = $1)" +
+            " OR ((exporter, input_if) NOT IN (SELECT if_exporter, if_index FROM interface_classes WHERE boundary = 'external')" +
+            " AND (exporter, output_if) IN (SELECT if_exporter, if_index FROM interface_classes WHERE connectivity = $1))) IS NOT TRUE)", raw);
         Assert.Equal(raw, global::FlowViz.Storage.Rollups.RollupCubes.As.Compiler.Compile(filter, 1).Sql);
         Assert.Equal(raw, global::FlowViz.Storage.Rollups.RollupCubes.Interface.Compiler.Compile(filter, 1).Sql);
     }

@@ -16,7 +16,7 @@ namespace FlowViz.Benchmarks.Rollups;
 /// each answer also reads the (empty) raw flows at its edge. Target: p95 &lt; 150 ms.
 /// With <c>--without-0010</c> it then drops what db-migrations/0010 added (day coverage, AS-cube indexes) and times
 /// the same queries again: a before/after on the same data in the same conditions.
-/// Usage: dotnet run -c Release --project tests/FlowViz.Benchmarks -- --rollup-queries [runs] [--without-0010] [--scale 0.25]
+/// Usage: dotnet run -c Release --project tests/FlowViz.Benchmarks -- --rollup-queries [runs] [--without-0010] [--scale 0.25] [--data DIR] [--explain]
 /// </summary>
 internal static class DashboardQueryBenchmark
 {
@@ -35,11 +35,11 @@ internal static class DashboardQueryBenchmark
             }
             else
             {
-            Console.WriteLine($"Generating {RollupDataGenerator.Days} days of 1-minute rollups (50 exporters, 2,000 interfaces, 5,000 ASes), " +
-                $"rows per minute × {scale}… (load {File.ReadAllText("/proc/loadavg").Trim()})");
-            var watch = Stopwatch.StartNew();
-            await RollupDataGenerator.GenerateAsync(dataSource, end, scale);
-            Console.WriteLine($"Generated in {watch.Elapsed.TotalSeconds:F0} s.");
+                Console.WriteLine($"Generating {RollupDataGenerator.Days} days of 1-minute rollups (50 exporters, 2,000 interfaces, 5,000 ASes), " +
+                    $"rows per minute × {scale}… (load {File.ReadAllText("/proc/loadavg").Trim()})");
+                var watch = Stopwatch.StartNew();
+                await RollupDataGenerator.GenerateAsync(dataSource, end, scale);
+                Console.WriteLine($"Generated in {watch.Elapsed.TotalSeconds:F0} s.");
             }
             Console.WriteLine($"{runs} runs per query:");
             var queries = new TrafficQueries(dataSource);

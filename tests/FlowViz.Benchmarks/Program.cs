@@ -12,9 +12,12 @@ if (args is ["--help" or "-h", ..])
                                              best round. Fair on a shared machine: time other processes hold
                                              the core is not counted.
           --cpu-time-enrichment [records]    CPU time of Enrich() per record, GeoIP off and on.
-          --rollup-queries [runs] [--without-0010]
+          --rollup-queries [runs] [--without-0010] [--scale S]
                                              30 days of generated rollups; p50/p95 of the dashboard queries (and
-                                             again without migration 0010's day rollups and AS indexes).
+                                             again without migration 0010's day rollups and AS indexes); --scale
+                                             multiplies the rows per minute (default 1; 0.25 for a quick run);
+                                             --data DIR keeps the database there and reuses it on the next run;
+                                             --explain logs each query's plan (auto_explain) and prints it.
           --flow-page [rows] [runs]          newest-100 flow page over 24 h on plain PostgreSQL, BRIN only vs a btree,
                                              and COPY rows/s without and with that btree (default 5000000 rows, 20 runs).
           --first-paint URL [runs]           first meaningful paint of every page of the FlowViz at URL (default 20 loads
@@ -28,8 +31,13 @@ if (args is ["--help" or "-h", ..])
 if (args is ["--rollup-queries", ..])
 {
     await FlowViz.Benchmarks.Rollups.DashboardQueryBenchmark.RunAsync(
-        args.Length > 1 && args[1] != "--without-0010" ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 40,
-        args.Contains("--without-0010"));
+        args.Length > 1 && !args[1].StartsWith("--", StringComparison.Ordinal) ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 40,
+        args.Contains("--without-0010"),
+        Array.IndexOf(args, "--scale") is var at and > 0 && at + 1 < args.Length
+            ? double.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture)
+            : 1,
+        Array.IndexOf(args, "--data") is var data and > 0 && data + 1 < args.Length ? args[data + 1] : null,
+        args.Contains("--explain"));
     return;
 }
 if (args is ["--first-paint", var url, ..])

@@ -40,6 +40,31 @@ public sealed class AsAnalysisApiTests(AppWithKnownTraffic fixture)
     }
 
     [Fact]
+    public async Task PrefixesOfAs_AsZero_InAndOutEachAddUpToNfdumpTotals()
+    {
+        var answer = await fixture.GetJsonAsync($"/api/v1/as/0/prefixes?limit=1000&{fixture.RangeQuery}");
+
+        // softflowd sends AS 0 on both sides, so every flow is in (source AS 0) and out (destination AS 0).
+        var rows = answer.GetProperty("rows").EnumerateArray().ToList();
+        Assert.NotEmpty(rows);
+        long Side(string side) => rows.Sum(r => r.GetProperty(side).ValueKind == JsonValueKind.Null ? 0 : r.GetProperty(side).GetProperty("bytes").GetInt64())
+            + answer.GetProperty("other" + char.ToUpperInvariant(side[0]) + side[1..]).GetProperty("bytes").GetInt64();
+        Assert.Equal(KnownTraffic.Bytes, Side("in"));
+        Assert.Equal(KnownTraffic.Bytes, Side("out"));
+        Assert.Equal(1.0, rows.Sum(r => r.GetProperty("share").GetDouble()), precision: 9); // fewer than 1,000 prefixes: all listed
+        Assert.Equal(JsonValueKind.Null, answer.GetProperty("completeFrom").ValueKind);
+    }
+
+    [Fact]
+    public async Task Top_BySrcPrefix_RowsAndOtherAddUpToNfdumpTotals()
+    {
+        var answer = await fixture.GetJsonAsync($"/api/v1/top?by=src_prefix&limit=3&{fixture.RangeQuery}");
+
+        var bytes = answer.GetProperty("rows").EnumerateArray().Sum(r => r.GetProperty("bytes").GetInt64()) + answer.GetProperty("other").GetProperty("bytes").GetInt64();
+        Assert.Equal(KnownTraffic.Bytes, bytes);
+    }
+
+    [Fact]
     public async Task Series_SplitByDirection_UndecidedTrafficInOtherWithStatistics()
     {
         var answer = await fixture.GetJsonAsync($"/api/v1/series?by=protocol&metric=bits&step=60&split=direction&{fixture.RangeQuery}");
@@ -56,6 +81,7 @@ public sealed class AsAnalysisApiTests(AppWithKnownTraffic fixture)
     [InlineData("/api/v1/as/traffic?by=protocol", "by")]
     [InlineData("/api/v1/as/abc/interfaces", "asn")]
     [InlineData("/api/v1/as/4294967296/interfaces", "asn")]
+    [InlineData("/api/v1/as/abc/prefixes", "asn")]
     [InlineData("/api/v1/interfaces/not-an-ip/3/as", "exporter")]
     [InlineData("/api/v1/interfaces/127.0.0.1/x/as", "ifIndex")]
     [InlineData("/api/v1/series?by=protocol&split=sideways", "split")]

@@ -50,4 +50,14 @@ public enum FlowDimension
 
     /// <summary>The boundary (external / internal) of the flow's classified interface.</summary>
     Boundary,
+
+    /// <summary>
+    /// The source prefix: the source address masked by the flow's source mask (src_mask), e.g. "192.0.2.0/24". Raw flows
+    /// only (no rollup keeps addresses). A flow without a mask (0, as exporters send when they know none), with a mask
+    /// longer than its address family allows, or without a source address has none: its key is "none".
+    /// </summary>
+    SrcPrefix,
+
+    /// <summary>The destination prefix: the destination address masked by dst_mask; as <see cref="SrcPrefix"/>.</summary>
+    DstPrefix,
 }

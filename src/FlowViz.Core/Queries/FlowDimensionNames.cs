@@ -24,6 +24,8 @@ public static class FlowDimensionNames
         ["connectivity"] = FlowDimension.Connectivity,
         ["provider"] = FlowDimension.Provider,
         ["boundary"] = FlowDimension.Boundary,
+        ["src_prefix"] = FlowDimension.SrcPrefix,
+        ["dst_prefix"] = FlowDimension.DstPrefix,
     };
 
     public static IEnumerable<string> Names => ByName.Keys;

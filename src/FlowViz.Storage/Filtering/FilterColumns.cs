@@ -10,7 +10,8 @@ public static class FilterColumns
 {
     /// <summary>
     /// The raw <c>flows</c> table (db-migrations/0001_flows.sql, 0004_enrichment.sql). Connectivity, provider and
-    /// boundary are not flow columns (they come from interface_classes at query time), so they are absent here.
+    /// boundary are not flow columns (they come from interface_classes at query time), so they are absent here; see
+    /// <see cref="FlowsWithInterfaceClasses"/>.
     /// </summary>
     public static IReadOnlyDictionary<FilterField, string> Flows { get; } = new Dictionary<FilterField, string>
     {
@@ -37,4 +38,13 @@ public static class FilterColumns
         [FilterField.OriginAs] = Queries.DimensionSql.OriginAs,
         [FilterField.Direction] = "traffic_direction",
     };
+
+    /// <summary>
+    /// <see cref="Flows"/> plus connectivity, provider and boundary, which <see cref="FilterSqlCompiler"/> tests as membership
+    /// of the flow's interfaces in sets of interface_classes keys (<see cref="InterfaceClassSets"/>, the
+    /// values here): the same meaning as on the cubes that keep interfaces — an unclassified interface has no class, so
+    /// <c>connectivity transit</c> misses it and <c>not connectivity transit</c> matches it on both — and no join needed.
+    /// </summary>
+    public static IReadOnlyDictionary<FilterField, string> FlowsWithInterfaceClasses { get; } =
+        new Dictionary<FilterField, string>(Flows.Concat(InterfaceClassSets.Templates));
 }

@@ -37,8 +37,11 @@ public sealed class FilterSqlCompiler
         _missingReason = missingReason;
     }
 
-    /// <summary>The compiler for the raw <c>flows</c> table.</summary>
-    public static FilterSqlCompiler Flows { get; } = new(FilterColumns.Flows, "it is not available yet");
+    /// <summary>The compiler for the raw <c>flows</c> table alone, without the interface-class joins.</summary>
+    public static FilterSqlCompiler Flows { get; } = new(FilterColumns.Flows, "this table's map leaves out the interface classes");
+
+    /// <summary>The compiler for the raw <c>flows</c> table, interface classes included (<see cref="InterfaceClassSets"/>).</summary>
+    public static FilterSqlCompiler FlowsWithInterfaceClasses { get; } = new(FilterColumns.FlowsWithInterfaceClasses, "it is not a flow field");
 
     /// <summary>
     /// The SQL of <paramref name="filter"/>, its placeholders numbered from <paramref name="firstParameter"/>
@@ -105,6 +108,11 @@ public sealed class FilterSqlCompiler
         }
         parameters.Add(value);
         var placeholder = "$" + (first + parameters.Count - 1).ToString(CultureInfo.InvariantCulture);
+        if (fields is [var field] && InterfaceClassSets.Templates.TryGetValue(field, out var sets))
+        {
+            sql.Append('(').Append(string.Format(CultureInfo.InvariantCulture, sets, placeholder)).Append(')');
+            return;
+        }
         // Either side: one parameter, tested against both columns.
         sql.Append('(');
         for (var i = 0; i < fields.Count; i++)

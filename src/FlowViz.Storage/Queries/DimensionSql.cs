@@ -28,6 +28,13 @@ internal static class DimensionSql
     public const string Provider = "CASE WHEN ci.boundary = 'external' THEN ci.provider ELSE co.provider END";
     public const string Boundary = "CASE WHEN ci.boundary = 'external' THEN ci.boundary ELSE co.boundary END";
 
+    /// <summary>
+    /// A flow's prefix on one side: the address masked by its mask as cidr ("192.0.2.0/24"); NULL (the "none" key) when
+    /// the mask is 0 (exporters send 0 when they know no route), longer than the family allows, or the address is NULL.
+    /// </summary>
+    public static string PrefixOf(string address, string mask) =>
+        $"CASE WHEN {mask} BETWEEN 1 AND (CASE family({address}) WHEN 4 THEN 32 ELSE 128 END) THEN network(set_masklen({address}, {mask})) END";
+
     /// <summary>The grouping expression of a dimension; <paramref name="rawFlows"/> when reading <c>flows</c> (local host is derived there).</summary>
     public static string Of(FlowDimension dimension, bool rawFlows) => dimension switch
     {
@@ -51,6 +58,8 @@ internal static class DimensionSql
         FlowDimension.Connectivity => Connectivity,
         FlowDimension.Provider => Provider,
         FlowDimension.Boundary => Boundary,
+        FlowDimension.SrcPrefix => PrefixOf("src_addr", "src_mask"),
+        FlowDimension.DstPrefix => PrefixOf("dst_addr", "dst_mask"),
         _ => throw new ArgumentOutOfRangeException(nameof(dimension), dimension, "Dimension not supported by the query service."),
     };
 

@@ -107,7 +107,8 @@ public sealed class FlowRecordQueries(NpgsqlDataSource dataSource) : IFlowRecord
         }
         if (query.Filter is not null)
         {
-            var filter = FilterSqlCompiler.Flows.Compile(query.Filter, command.Parameters.Count + 1);
+            // Connectivity, provider and boundary test the interface classes as the traffic queries do (no join needed).
+            var filter = FilterSqlCompiler.FlowsWithInterfaceClasses.Compile(query.Filter, command.Parameters.Count + 1);
             filter.AddTo(command);
             where += $" AND {filter.Sql}";
         }

@@ -12,7 +12,8 @@ internal static class SegmentUnion
 {
     public static string Sql(IReadOnlyList<QuerySegment> segments, FlowDimension? dimension, FilterExpression? filter, SqlParameters parameters)
     {
-        var classes = (dimension is { } d && DimensionSql.NeedsClasses(d)) || (filter is not null && UsesClasses(filter));
+        // Only a class dimension needs the joins; a class filter tests key sets (FilterSqlCompiler.InterfaceClassSets).
+        var classes = dimension is { } d && DimensionSql.NeedsClasses(d);
         return string.Join("\nUNION ALL\n", segments.Select(segment =>
         {
             var source = segment.Source;
@@ -26,14 +27,4 @@ internal static class SegmentUnion
                 $"{source.Packets} AS packets, {source.Bytes} AS bytes FROM {source.Table}{(classes ? DimensionSql.InterfaceClassJoins : "")} WHERE {where}";
         }));
     }
-
-    /// <summary>True when the filter tests an interface class, which needs the class joins.</summary>
-    public static bool UsesClasses(FilterExpression filter) => filter switch
-    {
-        AndFilter and => UsesClasses(and.Left) || UsesClasses(and.Right),
-        OrFilter or => UsesClasses(or.Left) || UsesClasses(or.Right),
-        NotFilter not => UsesClasses(not.Operand),
-        LabelFilter label => label.Subject is LabelSubject.Connectivity or LabelSubject.Provider or LabelSubject.Boundary,
-        _ => false,
-    };
 }

@@ -1,4 +1,3 @@
-using FlowViz.Core.Filtering;
 using FlowViz.Storage.Filtering;
 using FlowViz.Storage.Rollups;
 
@@ -13,15 +12,6 @@ public sealed record TrafficSource(string Table, RollupCube? Cube, RollupResolut
     /// <summary>The raw flows; interface classes joined when a query needs them.</summary>
     public static TrafficSource RawFlows { get; } = new("flows", null, null);
 
-    private static readonly FilterSqlCompiler RawCompiler = new(
-        new Dictionary<FilterField, string>(FilterColumns.Flows)
-        {
-            [FilterField.Connectivity] = DimensionSql.Connectivity,
-            [FilterField.Provider] = DimensionSql.Provider,
-            [FilterField.Boundary] = DimensionSql.Boundary,
-        },
-        "it is not available yet");
-
     public static TrafficSource Rollup(RollupCube cube, RollupResolution resolution) => new(cube.TableName(resolution), cube, resolution);
 
     public bool IsRaw => Cube is null;
@@ -34,5 +24,5 @@ public sealed record TrafficSource(string Table, RollupCube? Cube, RollupResolut
 
     internal string Bytes => IsRaw ? TrafficSql.ScaledBytes : "bytes";
 
-    internal FilterSqlCompiler Compiler => Cube?.Compiler ?? RawCompiler;
+    internal FilterSqlCompiler Compiler => Cube?.Compiler ?? FilterSqlCompiler.FlowsWithInterfaceClasses;
 }

@@ -13,6 +13,8 @@ namespace FlowViz.Web.Api;
 /// src_as or dst_as) overall or only over interfaces of that connectivity.</item>
 /// <item><c>GET /api/v1/as/{asn}/interfaces</c>: for an AS, the interfaces its traffic enters by (flows from it, by input
 /// interface) and leaves by (flows to it, by output interface), each with its connectivity and provider.</item>
+/// <item><c>GET /api/v1/as/{asn}/prefixes</c>: for an AS, its prefixes (flows from it by source prefix, to it by
+/// destination prefix, merged per prefix: <see cref="AsPrefixes"/>); raw flows only, so <c>completeFrom</c> says from when.</item>
 /// <item><c>GET /api/v1/interfaces/{exporter}/{ifIndex}/as</c>: for an interface, the ASes whose traffic enters by it
 /// (by source AS) and leaves by it (by destination AS).</item>
 /// </list>
@@ -28,6 +30,7 @@ internal static class AsAnalysisApi
         var v1 = endpoints.MapGroup("/api/v1").WithTags("AS analysis");
         v1.MapGet("/as/traffic", TrafficByAsAsync);
         v1.MapGet("/as/{asn}/interfaces", InterfacesOfAsAsync);
+        v1.MapGet("/as/{asn}/prefixes", PrefixesOfAsAsync);
         v1.MapGet("/interfaces/{exporter}/{ifIndex}/as", AsesOfInterfaceAsync);
         return endpoints;
     }
@@ -86,6 +89,40 @@ internal static class AsAnalysisApi
             };
         });
     }
+
+    private static async Task<IResult> PrefixesOfAsAsync(
+        string asn, HttpRequest request, ITrafficQueries traffic, IAnswerCompleteness completeness, CancellationToken cancellationToken)
+    {
+        var parameters = new ApiParameters(request.Query);
+        var number = (uint)parameters.Number("asn", asn, uint.MaxValue);
+        var range = parameters.Range();
+        var metric = parameters.Metric(TrafficMetric.Bytes, TrafficMetric.Bytes, TrafficMetric.Packets, TrafficMetric.Flows);
+        var limit = parameters.Limit();
+        var filter = parameters.Filter();
+        if (!parameters.IsValid)
+        {
+            return parameters.Problem();
+        }
+        return await AnswerAsync(async () =>
+        {
+            var table = await AsPrefixes.QueryAsync(traffic, number, range, metric, limit, filter, cancellationToken);
+            var inbound = AsPrefixes.Inbound(number, range, metric, filter);
+            var outbound = AsPrefixes.Outbound(number, range, metric, filter);
+            var completeFrom = Later(
+                await completeness.CompleteFromAsync(range, inbound.By, inbound.Filter, null, cancellationToken),
+                await completeness.CompleteFromAsync(range, outbound.By, outbound.Filter, null, cancellationToken));
+            return new
+            {
+                Asn = number,
+                Rows = table.Rows.Select(row => new { row.Key, row.Label, In = row.In, Out = row.Out, Share = table.ShareOf(row) }),
+                OtherIn = table.OtherIn,
+                OtherOut = table.OtherOut,
+                CompleteFrom = completeFrom,
+            };
+        });
+    }
+
+    private static DateTimeOffset? Later(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
     private static async Task<IResult> AsesOfInterfaceAsync(
         string exporter, string ifIndex, HttpRequest request, ITrafficQueries traffic, CancellationToken cancellationToken)

@@ -16,23 +16,32 @@ namespace FlowViz.Benchmarks.Rollups;
 /// each answer also reads the (empty) raw flows at its edge. Target: p95 &lt; 150 ms.
 /// With <c>--without-0010</c> it then drops what db-migrations/0010 added (day coverage, AS-cube indexes) and times
 /// the same queries again: a before/after on the same data in the same conditions.
-/// Usage: dotnet run -c Release --project tests/FlowViz.Benchmarks -- --rollup-queries [runs] [--without-0010]
+/// Usage: dotnet run -c Release --project tests/FlowViz.Benchmarks -- --rollup-queries [runs] [--without-0010] [--scale 0.25] [--data DIR] [--explain]
 /// </summary>
 internal static class DashboardQueryBenchmark
 {
-    public static async Task RunAsync(int runs, bool withoutMigration0010)
+    public static async Task RunAsync(int runs, bool withoutMigration0010, double scale, string? keptDirectory = null, bool explain = false)
     {
-        var directory = Directory.CreateTempSubdirectory("flowviz-rollup-bench-");
+        var directory = keptDirectory is null ? Directory.CreateTempSubdirectory("flowviz-rollup-bench-") : Directory.CreateDirectory(keptDirectory);
         try
         {
             await using var server = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { Directory = directory.FullName, Durable = false });
             await using var dataSource = NpgsqlDataSource.Create(await server.CreateDatabaseAsync("bench"));
             await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).ApplyAsync();
             var end = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
-            Console.WriteLine($"Generating {RollupDataGenerator.Days} days of 1-minute rollups (50 exporters, 2,000 interfaces, 5,000 ASes)…");
-            var watch = Stopwatch.StartNew();
-            await RollupDataGenerator.GenerateAsync(dataSource, end);
-            Console.WriteLine($"Generated in {watch.Elapsed.TotalSeconds:F0} s. {runs} runs per query:");
+            if (await IsGeneratedAsync(dataSource))
+            {
+                Console.WriteLine($"Reusing the data in {directory.FullName}.");
+            }
+            else
+            {
+                Console.WriteLine($"Generating {RollupDataGenerator.Days} days of 1-minute rollups (50 exporters, 2,000 interfaces, 5,000 ASes), " +
+                    $"rows per minute × {scale}… (load {File.ReadAllText("/proc/loadavg").Trim()})");
+                var watch = Stopwatch.StartNew();
+                await RollupDataGenerator.GenerateAsync(dataSource, end, scale);
+                Console.WriteLine($"Generated in {watch.Elapsed.TotalSeconds:F0} s.");
+            }
+            Console.WriteLine($"{runs} runs per query:");
             var queries = new TrafficQueries(dataSource);
             var now = end.AddSeconds(17);
             var day = TimeRange.Last(TimeSpan.FromDays(1), now);
@@ -55,6 +64,10 @@ internal static class DashboardQueryBenchmark
             Console.WriteLine($"load {File.ReadAllText("/proc/loadavg").Trim()}");
             await TimeAsync(cases, runs);
             Console.WriteLine($"load {File.ReadAllText("/proc/loadavg").Trim()}");
+            if (explain)
+            {
+                await ExplainAsync(server, dataSource, cases);
+            }
             if (withoutMigration0010)
             {
                 // The same data and code without what 0010 added: no day coverage (the planner then stops at hours) and
@@ -75,8 +88,40 @@ internal static class DashboardQueryBenchmark
         }
         finally
         {
-            directory.Delete(recursive: true);
+            if (keptDirectory is null)
+            {
+                directory.Delete(recursive: true);
+            }
         }
+    }
+
+    private static async Task<bool> IsGeneratedAsync(NpgsqlDataSource dataSource)
+    {
+        await using var command = dataSource.CreateCommand("SELECT count(*) FROM rollup_state");
+        return (long)(await command.ExecuteScalarAsync())! > 0;
+    }
+
+    /// <summary>Runs each query once more with auto_explain logging its plans (ANALYZE, BUFFERS), then prints them from the server log.</summary>
+    private static async Task ExplainAsync(EmbeddedPostgres server, NpgsqlDataSource dataSource, (string Name, Func<Task> Run)[] cases)
+    {
+        await ExecuteAsync(dataSource, "ALTER DATABASE bench SET session_preload_libraries = 'auto_explain'");
+        await ExecuteAsync(dataSource, "ALTER DATABASE bench SET auto_explain.log_min_duration = 20");
+        await ExecuteAsync(dataSource, "ALTER DATABASE bench SET auto_explain.log_analyze = on");
+        await ExecuteAsync(dataSource, "ALTER DATABASE bench SET auto_explain.log_buffers = on");
+        dataSource.Clear();
+        var logged = new FileInfo(server.LogFile).Length;
+        foreach (var (name, run) in cases)
+        {
+            Console.WriteLine($"== {name}");
+            await run();
+        }
+        await using (var log = new FileStream(server.LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+        {
+            log.Seek(logged, SeekOrigin.Begin);
+            Console.WriteLine(await new StreamReader(log).ReadToEndAsync());
+        }
+        await ExecuteAsync(dataSource, "ALTER DATABASE bench RESET ALL");
+        dataSource.Clear();
     }
 
     private static async Task TimeAsync((string Name, Func<Task> Run)[] cases, int runs)

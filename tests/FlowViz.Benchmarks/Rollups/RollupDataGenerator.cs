@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using FlowViz.Storage.Rollups;
 using Npgsql;
 
@@ -6,149 +7,148 @@ namespace FlowViz.Benchmarks.Rollups;
 
 /// <summary>
 /// Fills the 1-minute cubes with <see cref="Days"/> days of synthetic rows for 50 exporters × 40 interfaces (2,000)
-/// and 5,000 ASes, server-side with generate_series, then derives the coarser cubes (5 minutes, 1 hour, 1 day) with the builder's
-/// own SQL and marks every resolution covered. Rows per minute (not every combination — a busy edge network's distinct
-/// keys per minute): <see cref="RowsPerMinute"/>.
+/// and 5,000 ASes, server-side with generate_series, then derives the coarser cubes (5 minutes, 1 hour, 1 day) with
+/// equivalent sums and marks every resolution covered. Rows per minute (not every combination — a busy edge network's
+/// distinct keys per minute): <see cref="RollupDataShape.RowsPerMinute"/>.
 /// <para>
 /// Real traffic has a heavy-tailed and stable key set: the same big ASes arrive every minute over the same few
 /// uplinks, and one end of every inbound or outbound flow is the local network (local AS 0, as exporters report
 /// their own AS). So the interface and AS cubes draw each minute's rows from a fixed pool of keys
-/// (<see cref="PoolSize"/>), skewed (pool index = random()³ · size): inbound rows enter by an external interface and
-/// leave by an internal (core) one, outbound rows the reverse. An earlier version drew src AS, dst AS and interfaces
-/// independently each minute, which made the hourly AS table almost as large as the minute one — far larger than
-/// real traffic makes it. Rows are stored in bucket order, as the builder writes them bucket by bucket (a table
-/// filled in hash order would scatter each hour over the whole table and make every range scan read random pages).
-/// Small key sets (protocols, applications, countries, 4,000 local hosts) are drawn directly.
+/// (<see cref="RollupDataShape.PoolSize"/>), skewed (pool index = random()³ · size): inbound rows enter by an external
+/// interface and leave by an internal (core) one, outbound rows the reverse. Rows are stored in bucket order, as the
+/// builder writes them bucket by bucket. Small key sets (protocols, applications, countries, 4,000 local hosts) are
+/// drawn directly.
+/// </para>
+/// <para>
+/// Speed: the first version inserted each cube's 30 days in one statement into tables that already had their indexes
+/// (the AS cube has six): its 8.6 M minute rows took over 40 minutes on a loaded machine. Now the cubes' indexes are
+/// dropped first and rebuilt from their own definitions (pg_indexes) after loading, and rows are generated one day
+/// per statement (a small sort, and a progress line).
 /// </para>
 /// </summary>
 internal static class RollupDataGenerator
 {
     public const int Days = 30;
 
-    public static readonly IReadOnlyDictionary<string, int> RowsPerMinute = new Dictionary<string, int>
-    {
-        ["proto"] = 40, ["app"] = 30, ["country"] = 40, ["host"] = 100, ["iface"] = 100, ["as"] = 200,
-    };
+    private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(10);
 
-    /// <summary>Distinct keys that the interface and AS cubes draw their rows from.</summary>
-    public static readonly IReadOnlyDictionary<string, int> PoolSize = new Dictionary<string, int>
-    {
-        ["iface"] = 3_000, ["as"] = 20_000,
-    };
-
-    // Column expressions over g (row number within the minute) and skewed randoms; constants only, no user input.
-    // Interfaces i with i % 5 = 4 are internal (core) in the generated classes, the others external.
-    private static readonly Dictionary<string, string> Columns = new()
-    {
-        ["proto"] = "(ARRAY[6,17,1,58,47,50])[1 + (power(random(), 2) * 6)::int % 6], ('10.0.0.' || (1 + g % 50))::inet",
-        ["app"] = "(ARRAY['https','http','quic','dns','ssh','smtp','imaps','ntp','rdp','ipsec','openvpn','wireguard','bgp','snmp','icmp'])[1 + (power(random(), 2) * 15)::int % 15]",
-        ["country"] = "(ARRAY['US','DE','JP','FR','GB','NL','BR','CN','IN','SE'])[1 + g % 10], (ARRAY['US','DE','JP','FR','GB','NL','BR','CN','IN','SE'])[1 + (power(random(), 3) * 10)::int % 10]",
-        ["host"] = "('192.0.2.0'::inet + (power(random(), 3) * 4000)::int)",
-    };
-
-    // The pools: i is the key's rank (0 = the heaviest); d its direction (1 in, 2 out); e, x (external interface),
-    // c (core interface) and a (remote AS) are drawn once. The pool's columns, in the cube's column order.
-    private static readonly Dictionary<string, string> PoolColumns = new()
-    {
-        ["iface"] = "e, CASE d WHEN 1 THEN x ELSE c END, CASE d WHEN 1 THEN c ELSE x END",
-        ["as"] = "CASE d WHEN 1 THEN a ELSE 0 END, CASE d WHEN 1 THEN 0 ELSE a END, e, CASE d WHEN 1 THEN x ELSE c END, CASE d WHEN 1 THEN c ELSE x END",
-    };
-
-    private const string PoolKeys = """
-        SELECT i, 1 + i % 2 AS d, ('10.0.0.' || (1 + (power(random(), 2) * 50)::int % 50))::inet AS e,
-               (ARRAY[1,2,3,5,6,7,8,10])[1 + (power(random(), 2) * 8)::int % 8] + 10 * (random() * 3)::int AS x,
-               5 * (1 + (random() * 7)::int) - 1 AS c, 64512 + (power(random(), 3) * 5000)::int AS a
-        FROM generate_series(0, {0} - 1) i
-        """;
-
-    public static async Task<DateTimeOffset> GenerateAsync(NpgsqlDataSource dataSource, DateTimeOffset end)
+    /// <summary>Generates the rows ending at <paramref name="end"/>; <paramref name="scale"/> multiplies the rows per minute (the pools stay).</summary>
+    public static async Task<DateTimeOffset> GenerateAsync(NpgsqlDataSource dataSource, DateTimeOffset end, double scale = 1)
     {
         var start = end.AddDays(-Days);
-        await ExecuteAsync(dataSource, """
-            INSERT INTO interface_classes (if_exporter, if_index, connectivity, provider, boundary)
-            SELECT ('10.0.0.' || e)::inet, i,
-                   (ARRAY['transit','ix','pni','customer','core'])[1 + i % 5],
-                   'provider' || (i % 12),
-                   CASE WHEN i % 5 = 4 THEN 'internal' ELSE 'external' END
-            FROM generate_series(1, 50) e, generate_series(1, 40) i
-            """, start, end, timeout: 600, values: false);
+        var total = Stopwatch.StartNew();
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await ExecuteAsync(connection, "SET maintenance_work_mem = '512MB'");
+        await ExecuteAsync(connection, "SET work_mem = '64MB'");
+        await ExecuteAsync(connection, RollupDataShape.InterfaceClassesSql);
+        var indexes = await DropIndexesAsync(connection);
         foreach (var cube in RollupCubes.All)
         {
             var watch = Stopwatch.StartNew();
-            var names = string.Join(", ", cube.Columns.Select(c => c.Name));
-            await ExecuteAsync(dataSource, MinuteRowsSql(cube), start, end, timeout: 3600);
-            foreach (var (resolution, finer) in RollupResolution.All.Skip(1).Zip(RollupResolution.All))
+            var rowsPerMinute = Math.Max(1, (int)Math.Round(RollupDataShape.RowsPerMinute[cube.Name] * scale));
+            if (RollupDataShape.PoolSize.TryGetValue(cube.Name, out var size))
             {
-                await using var command = dataSource.CreateCommand($"""
-                    INSERT INTO {cube.TableName(resolution)} (bucket, traffic_direction, {names}, flows, packets, bytes)
-                    SELECT date_bin($3::interval, bucket, TIMESTAMPTZ '1970-01-01 00:00:00+00'), traffic_direction, {names}, sum(flows), sum(packets), sum(bytes)
-                    FROM {cube.TableName(finer)} WHERE bucket >= $1 AND bucket < $2
-                    GROUP BY {string.Join(", ", Enumerable.Range(1, cube.Columns.Count + 2))}
-                    ORDER BY 1
-                    """);
-                command.CommandTimeout = 3600;
-                // Whole buckets only, as the builder makes them (30 days ending at 10:00 hold 29 whole days).
-                command.Parameters.Add(new() { Value = resolution.Ceiling(start).UtcDateTime });
-                command.Parameters.Add(new() { Value = resolution.Floor(end).UtcDateTime });
-                command.Parameters.Add(new() { Value = resolution.Width });
-                await command.ExecuteNonQueryAsync();
+                await ExecuteAsync(connection, $"CREATE TEMP TABLE pool_{cube.Name} AS {RollupDataShape.PoolKeysSql(size)}");
             }
-            var counts = new List<string>();
-            foreach (var resolution in RollupResolution.All)
+            // A day at a time: its minutes, then its 5-minute and hourly buckets from them while they are in cache (the
+            // range starts on an hour, so its days hold whole hours); the days from the hours at the end, whole UTC days only.
+            var progress = Stopwatch.StartNew();
+            for (var day = 0; day < Days; day++)
             {
-                await using var count = dataSource.CreateCommand($"SELECT count(*) FROM {cube.TableName(resolution)}");
-                count.CommandTimeout = 600;
-                counts.Add($"{resolution.Name} {(long)(await count.ExecuteScalarAsync())!:N0}");
+                var from = start.AddDays(day);
+                await ExecuteAsync(connection, RollupDataShape.MinuteRowsSql(cube, rowsPerMinute), from, from.AddDays(1));
+                foreach (var resolution in new[] { RollupResolution.FiveMinutes, RollupResolution.Hour })
+                {
+                    await ExecuteAsync(connection, RollupDataShape.CoarserRowsSql(cube, resolution, Finer(resolution)), from, from.AddDays(1), resolution.Width);
+                }
+                if (progress.Elapsed >= ProgressEvery)
+                {
+                    Console.WriteLine($"  {cube.Name,-8} day {day + 1}/{Days} ({watch.Elapsed.TotalSeconds:F0} s)");
+                    progress.Restart();
+                }
             }
-            Console.WriteLine($"  {cube.Name,-8} rows: {string.Join(", ", counts)} ({watch.Elapsed.TotalSeconds:F0} s)");
+            var days = RollupResolution.Day;
+            await ExecuteAsync(connection, RollupDataShape.CoarserRowsSql(cube, days, Finer(days)), days.Ceiling(start), days.Floor(end), days.Width);
+            Console.WriteLine($"  {cube.Name,-8} rows: {await CountsAsync(connection, cube)} ({watch.Elapsed.TotalSeconds:F0} s)");
         }
+        await RebuildIndexesAsync(connection, indexes);
         foreach (var resolution in RollupResolution.All)
         {
-            await ExecuteAsync(dataSource, "INSERT INTO rollup_state VALUES ($3, $1, $2)", resolution.Ceiling(start), resolution.Floor(end), 60, resolution.Name);
+            await ExecuteAsync(connection, "INSERT INTO rollup_state VALUES ($3, $1, $2)", resolution.Ceiling(start), resolution.Floor(end), resolution.Name);
         }
-        await ExecuteAsync(dataSource, "ANALYZE", start, end, timeout: 3600, values: false);
+        var analyze = Stopwatch.StartNew();
+        await ExecuteAsync(connection, "ANALYZE");
+        Console.WriteLine($"  ANALYZE ({analyze.Elapsed.TotalSeconds:F0} s); generation total {total.Elapsed.TotalSeconds:F0} s");
         return start;
     }
 
-    private static string MinuteRowsSql(RollupCube cube)
+    private static RollupResolution Finer(RollupResolution resolution) =>
+        RollupResolution.All[RollupResolution.All.ToList().IndexOf(resolution) - 1];
+
+    /// <summary>Drops every index of the cube tables and returns their definitions (as pg_indexes gives them).</summary>
+    private static async Task<List<(string Name, string Definition)>> DropIndexesAsync(NpgsqlConnection connection)
     {
-        var names = string.Join(", ", cube.Columns.Select(c => c.Name));
-        var measures = "1 + (random() * 50)::int, 10 + (random() * 5000)::int, 10000 + (random() * 5000000)::bigint";
-        var measuresAs = "1 + (random() * 50)::int AS flows, 10 + (random() * 5000)::int AS packets, 10000 + (random() * 5000000)::bigint AS bytes";
-        var minutes = $"generate_series($1::timestamptz, $2::timestamptz - interval '1 minute', interval '1 minute') m, generate_series(1, {RowsPerMinute[cube.Name]}) g";
-        if (!PoolColumns.TryGetValue(cube.Name, out var poolColumns))
+        var tables = RollupCubes.All.SelectMany(cube => RollupResolution.All.Select(cube.TableName)).ToArray();
+        var indexes = new List<(string, string)>();
+        await using (var command = new NpgsqlCommand(
+            """
+            SELECT indexname, indexdef FROM pg_indexes
+            WHERE schemaname = current_schema() AND tablename = ANY($1) AND indexname NOT LIKE '%\_bucket' ORDER BY 1
+            """, connection))
         {
-            return $"""
-                INSERT INTO {cube.TableName(RollupResolution.Minute)} (bucket, traffic_direction, {names}, flows, packets, bytes)
-                SELECT m, 1 + g % 2, {Columns[cube.Name]}, {measures} FROM {minutes}
-                """;
+            command.Parameters.Add(new() { Value = tables });
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                indexes.Add((reader.GetString(0), reader.GetString(1)));
+            }
         }
-        // A key drawn twice in one minute is one row, as the builder's GROUP BY makes it.
-        var size = PoolSize[cube.Name];
-        return $"""
-            WITH pool AS MATERIALIZED ({string.Format(System.Globalization.CultureInfo.InvariantCulture, PoolKeys, size)}),
-            draws AS MATERIALIZED (SELECT m, (power(random(), 3) * {size})::int % {size} AS i, {measuresAs} FROM {minutes})
-            INSERT INTO {cube.TableName(RollupResolution.Minute)} (bucket, traffic_direction, {names}, flows, packets, bytes)
-            SELECT m, d, {poolColumns}, sum(flows), sum(packets), sum(bytes)
-            FROM draws JOIN pool USING (i)
-            GROUP BY m, d, {poolColumns}
-            ORDER BY m
-            """;
+        foreach (var (name, _) in indexes)
+        {
+            await ExecuteAsync(connection, $"DROP INDEX \"{name}\"");
+        }
+        Console.WriteLine($"  dropped {indexes.Count} indexes of the cube tables (kept those on bucket: appended in order, and the day-by-day sums read them); rebuilt after loading");
+        return indexes;
     }
 
-    private static async Task ExecuteAsync(NpgsqlDataSource dataSource, string sql, DateTimeOffset start, DateTimeOffset end, int timeout, string? name = null, bool values = true)
+    private static async Task RebuildIndexesAsync(NpgsqlConnection connection, List<(string Name, string Definition)> indexes)
     {
-        await using var command = dataSource.CreateCommand(sql);
-        command.CommandTimeout = timeout;
-        if (values)
+        var watch = Stopwatch.StartNew();
+        var progress = Stopwatch.StartNew();
+        for (var i = 0; i < indexes.Count; i++)
         {
-            command.Parameters.Add(new() { Value = start.UtcDateTime });
-            command.Parameters.Add(new() { Value = end.UtcDateTime });
-            if (name is not null)
+            await ExecuteAsync(connection, indexes[i].Definition);
+            if (progress.Elapsed >= ProgressEvery)
             {
-                command.Parameters.Add(new() { Value = name });
+                Console.WriteLine($"  index {i + 1}/{indexes.Count} {indexes[i].Name} ({watch.Elapsed.TotalSeconds:F0} s)");
+                progress.Restart();
             }
+        }
+        Console.WriteLine($"  rebuilt {indexes.Count} indexes ({watch.Elapsed.TotalSeconds:F0} s)");
+    }
+
+    private static async Task<string> CountsAsync(NpgsqlConnection connection, RollupCube cube)
+    {
+        var counts = new List<string>();
+        foreach (var resolution in RollupResolution.All)
+        {
+            await using var count = new NpgsqlCommand($"SELECT count(*) FROM {cube.TableName(resolution)}", connection);
+            count.CommandTimeout = 600;
+            counts.Add($"{resolution.Name} {(long)(await count.ExecuteScalarAsync())!:N0}");
+        }
+        return string.Join(", ", counts);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, params object[] values)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.CommandTimeout = 3600;
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new() { Value = value is DateTimeOffset time ? time.UtcDateTime : value });
         }
         await command.ExecuteNonQueryAsync();
     }
+
+    internal static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -69,6 +69,55 @@ public sealed class FilterSqlCompilerTests
     }
 
     [Fact]
+    public void Compile_RandomFiltersWithInterfaceClasses_RawFlowSqlHoldsOnlyWhitelistedWordsAndNoValue()
+    {
+        char[] separators = [' ', '(', ')', '<', '>', '=', '&', ':'];
+        var allowed = new HashSet<string>(FilterColumns.FlowsWithInterfaceClasses.Values.SelectMany(column => column.Split(separators)), StringComparer.Ordinal)
+            { "AND", "OR", "NOT", "IS", "TRUE", "bigint" };
+        // Class values are any text (quotes, semicolons, SQL words): they must only ever be parameters.
+        var classTerm = Gen.Select(Gen.OneOf(Gen.Const(LabelSubject.Connectivity), Gen.Const(LabelSubject.Provider), Gen.Const(LabelSubject.Boundary)),
+            Gen.OneOf(Gen.String, Gen.Const("transit' OR 1=1; --")),
+            (subject, value) => (FilterExpression)new LabelFilter(subject, FilterSide.Either, value));
+        var expression = Gen.Frequency<FilterExpression>(
+            (2, classTerm),
+            (1, FilterPools.Predicate),
+            (2, Gen.Select(FilterPools.Expression, classTerm, (left, right) => (FilterExpression)new AndFilter(left, right))),
+            (2, Gen.Select(classTerm, FilterPools.Expression, (left, right) => (FilterExpression)new OrFilter(left, new NotFilter(right)))),
+            (1, classTerm.Select(term => (FilterExpression)new NotFilter(term))));
+        expression.Sample(
+            filter =>
+            {
+                var compiled = FilterSqlCompiler.FlowsWithInterfaceClasses.Compile(filter, 5);
+                var words = compiled.Sql.Split(separators, StringSplitOptions.RemoveEmptyEntries);
+                foreach (var word in words)
+                {
+                    Assert.True(
+                        allowed.Contains(word) || (word[0] == '$' && int.Parse(word[1..], CultureInfo.InvariantCulture) >= 5),
+                        $"'{word}' in {compiled.Sql}");
+                }
+                Assert.Equal(compiled.Parameters.Count, words.Where(w => w[0] == '$').Distinct().Count());
+            },
+            seed: "0N0XIzNsQ0O9",
+            iter: 2_000,
+            print: filter => filter.ToString());
+    }
+
+    [Fact]
+    public void Compile_NotConnectivity_SameExpressionOnRawFlowsAsOnTheCubesWithInterfaces()
+    {
+        var filter = FilterParser.Parse("not connectivity transit");
+
+        var raw = FilterSqlCompiler.FlowsWithInterfaceClasses.Compile(filter, 1).Sql;
+
+        Assert.Equal(
+            "(((exporter, input_if) IN (SELECT if_exporter, if_index FROM interface_classes WHERE boundary = 'external' AND connectivity = $1)" +
+            " OR ((exporter, input_if) NOT IN (SELECT if_exporter, if_index FROM interface_classes WHERE boundary = 'external')" +
+            " AND (exporter, output_if) IN (SELECT if_exporter, if_index FROM interface_classes WHERE connectivity = $1))) IS NOT TRUE)", raw);
+        Assert.Equal(raw, global::FlowViz.Storage.Rollups.RollupCubes.As.Compiler.Compile(filter, 1).Sql);
+        Assert.Equal(raw, global::FlowViz.Storage.Rollups.RollupCubes.Interface.Compiler.Compile(filter, 1).Sql);
+    }
+
+    [Fact]
     public void Compile_OriginAsAndDirection_ReadTheDirectionColumnWithParameters()
     {
         var compiled = FilterSqlCompiler.Flows.Compile(FilterParser.Parse("origin as 64496 and not direction in"), 1);

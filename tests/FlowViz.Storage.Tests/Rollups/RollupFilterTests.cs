@@ -3,6 +3,7 @@ using System.Net;
 using CsCheck;
 using FlowViz.Core.Filtering;
 using FlowViz.Core.Queries;
+using FlowViz.Storage.Queries;
 using FlowViz.Storage.Tests.Timescale;
 using static FlowViz.Storage.Tests.Rollups.RollupFlows;
 
@@ -110,6 +111,71 @@ public sealed class RollupFilterTests(RollupTrafficFixture traffic) : IClassFixt
             iter: 60,
             threads: 1,
             print: filter => filter.ToString());
+
+    [Fact]
+    public async Task FlowList_RandomCubeFilters_ListsTheFlowsTheRollupsCount()
+    {
+        var flows = new FlowRecordQueries(traffic.DataSource);
+        var withClasses = 0;
+        await Expression.SampleAsync(
+            async filter =>
+            {
+                // The flow explorer reads raw flows only; what it lists must add up to the rollups' answer, interface
+                // classes included (an unclassified interface: no class, so only the negation matches it).
+                var listed = TrafficTotals.Zero;
+                await foreach (var flow in flows.StreamAsync(new FlowListQuery(Range, filter, Limit: null), Cancellation))
+                {
+                    listed = new TrafficTotals(listed.Flows + 1, listed.Packets + (long)flow.ScaledPackets, listed.Bytes + (long)flow.ScaledBytes);
+                }
+                Assert.Equal(await traffic.Queries.SummaryAsync(new SummaryQuery(Range, filter), Cancellation), listed);
+                if (filter.ToString()!.Contains("connectivity", StringComparison.Ordinal) || filter.ToString()!.Contains("provider", StringComparison.Ordinal)
+                    || filter.ToString()!.Contains("boundary", StringComparison.Ordinal))
+                {
+                    Interlocked.Increment(ref withClasses);
+                }
+            },
+            seed: Seed,
+            iter: 100,
+            threads: 1,
+            print: filter => filter.ToString());
+        Assert.True(withClasses > 20, $"only {withClasses} of 100 filters tested an interface class");
+    }
+
+    [Theory]
+    [InlineData("connectivity transit", false)]
+    [InlineData("not connectivity transit", true)]
+    public async Task FlowList_Connectivity_ListsExactlyTheFlowsOfThatClassOrItsComplement(string text, bool negated)
+    {
+        // A flow's class is its input interface's when that one is external, else its output interface's; an
+        // unclassified interface (or a flow without exporter) has none, so only the negation lists it.
+        var classes = Classes.ToDictionary(c => (c.Exporter, c.IfIndex));
+        string? ConnectivityOf(Core.Flows.FlowRecord flow)
+        {
+            if (flow.Exporter.IsNone)
+            {
+                return null;
+            }
+            var exporter = flow.Exporter.ToString();
+            var input = classes.TryGetValue((exporter, flow.InputInterface), out var i) ? i : default;
+            var output = classes.TryGetValue((exporter, flow.OutputInterface), out var o) ? o : default;
+            return input.Boundary == "external" ? input.Connectivity : output.Connectivity;
+        }
+        var expected = traffic.Flows
+            .Where(f => f.TimeReceived >= Range.From.UtcDateTime && f.TimeReceived < Range.To.UtcDateTime && (ConnectivityOf(f) == "transit") != negated)
+            .Select(f => (Microseconds(f.TimeReceived), f.ScaledBytes)).Order().ToList();
+
+        var listed = new List<(DateTime, ulong)>();
+        await foreach (var flow in new FlowRecordQueries(traffic.DataSource).StreamAsync(new FlowListQuery(Range, FilterParser.Parse(text), Limit: null), Cancellation))
+        {
+            listed.Add((Microseconds(flow.TimeReceived), flow.ScaledBytes));
+        }
+
+        Assert.Equal(expected, listed.Order().ToList());
+        Assert.Contains(traffic.Flows, f => ConnectivityOf(f) is null && expected.Contains((Microseconds(f.TimeReceived), f.ScaledBytes)) == negated);
+    }
+
+    // PostgreSQL keeps microseconds; the records have 100 ns ticks.
+    private static DateTime Microseconds(DateTime time) => new(time.Ticks / 10 * 10, DateTimeKind.Utc);
 
     private static Gen<FilterExpression> Build(Gen<FilterExpression> predicate)
     {

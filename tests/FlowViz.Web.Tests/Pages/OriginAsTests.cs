@@ -30,9 +30,10 @@ public class OriginAsTests : WebTestContext
         Assert.Equal(FromAs64500, Queries.SeriesCalls[0].Filter);
         Assert.Equal(ToAs64500, Queries.SeriesCalls[1].Filter);
         Assert.Equal(
-            [FlowDimension.SrcAddr, FlowDimension.DstAddr, FlowDimension.SrcCountry, FlowDimension.DstCountry],
+            [FlowDimension.SrcAddr, FlowDimension.DstAddr, FlowDimension.SrcCountry, FlowDimension.DstCountry, FlowDimension.SrcPrefix, FlowDimension.DstPrefix],
             Queries.TopCalls.Select(q => q.By));
-        Assert.All(Queries.TopCalls, top => Assert.Equal(FromAs64500, top.Filter));
+        Assert.All(Queries.TopCalls.SkipLast(1), top => Assert.Equal(FromAs64500, top.Filter));
+        Assert.Equal(ToAs64500, Queries.TopCalls[^1].Filter);
         var table = page.Find("[data-testid=as-interfaces]").TextContent;
         Assert.Contains("192.0.2.1/7 (xe-0/0/1)", table, StringComparison.Ordinal);
         Assert.Contains("192.0.2.1/9", table, StringComparison.Ordinal);
@@ -126,5 +127,24 @@ public class OriginAsTests : WebTestContext
         // Interface 7: (8000 + 4000) bit/s × 60 s = 720 000 bit = 90.0 kB.
         var band = page.Find("[data-testid=sankey-link][data-to='192.0.2.1/7'] title").TextContent;
         Assert.Equal("transit → xe-0/0/1 (192.0.2.1 if 7): 90.0 kB", band);
+    }
+
+    [Fact]
+    public void Render_Prefixes_SourcePrefixesInDestinationPrefixesOutWithShare()
+    {
+        Queries.TopBy[FlowDimension.SrcPrefix] = new TopResult([new TopRow("192.0.2.0/24", "192.0.2.0/24", 3, 30, 3_000)], TrafficTotals.Zero);
+        Queries.TopBy[FlowDimension.DstPrefix] = new TopResult([new TopRow("198.51.100.0/25", "198.51.100.0/25", 1, 10, 1_000)], TrafficTotals.Zero);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/as/64500?filter=proto%20tcp");
+
+        var page = Render<OriginAs>(p => p.Add(c => c.Asn, "64500"));
+
+        var prefixCalls = Queries.TopCalls.Where(q => q.By is FlowDimension.SrcPrefix or FlowDimension.DstPrefix).ToList();
+        Assert.Equal([AsPrefixes.FetchLimit, AsPrefixes.FetchLimit], prefixCalls.Select(q => q.Limit));
+        Assert.Equal(new AndFilter(FromAs64500, FilterParser.Parse("proto tcp")), prefixCalls[0].Filter);
+        Assert.Equal(new AndFilter(ToAs64500, FilterParser.Parse("proto tcp")), prefixCalls[1].Filter);
+        var rows = page.FindAll("[data-testid=as-prefixes-panel] [data-testid=as-prefix-row]")
+            .Select(r => string.Join(" | ", r.QuerySelectorAll("td").Select(c => c.TextContent)));
+        Assert.Equal(["192.0.2.0/24 | 3.00 kB | 0 B | 75.0%", "198.51.100.0/25 | 0 B | 1.00 kB | 25.0%"], rows);
+        Assert.Equal("Prefixes of AS 64500", page.Find("#as-prefixes-head").TextContent);
     }
 }

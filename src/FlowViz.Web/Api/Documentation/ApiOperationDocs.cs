@@ -55,6 +55,14 @@ internal static class ApiOperationDocs
                     "nextPageToken of the previous page, with the same from, to, filter, sort and order. Pages never skip or repeat a stored row, even while flows arrive."),
                 new("format", JsonSchemaType.String, false, "json (default) or csv: RFC 4180 CSV, streamed, with a header row of the flows table's column names."),
             ],
+            [("GET", "/api/v1/as/{asn}/prefixes")] =
+            [
+                From, To,
+                new("metric", JsonSchemaType.String, false, "What ranks the prefixes (in + out): bytes (default), packets or flows."),
+                new("limit", JsonSchemaType.Integer, false,
+                    $"How many prefixes get their own row (1–{ApiParameters.MaxLimit}, default 10); the rest is otherIn / otherOut."),
+                Filter,
+            ],
             [("GET", "/api/v1/interfaces/unclassified")] =
             [
                 new("from", JsonSchemaType.String, false, "Start of the traffic range; with to. Default: the last 24 hours.", Time),
@@ -72,6 +80,10 @@ internal static class ApiOperationDocs
         [("GET", "/api/v1/summary")] = "Total flows, packets and bytes in the range (sampling applied)",
         [("GET", "/api/v1/top")] = "The top keys of a dimension, with an 'other' row; rows plus other equal the summary",
         [("GET", "/api/v1/series")] = "Per-second rates over time, one series per top key plus 'other', every bucket present",
+        [("GET", "/api/v1/as/{asn}/prefixes")] =
+            "An AS's prefixes: traffic from it by source prefix (in) and to it by destination prefix (out), with each prefix's share " +
+            "of both; a prefix is the address masked by the flow's mask (src_mask/dst_mask), key 'none' without a mask; raw flows only " +
+            "(completeFrom); a side is null where it had more than 1,000 prefixes and did not list this one",
         [("GET", "/api/v1/exporters")] = "Per exporter: datagrams, flows, malformed datagrams by reason, sampling rates, sequence loss, interfaces, last seen",
     };
 }

@@ -14,8 +14,9 @@ namespace FlowViz.Web.Components.Pages;
 /// <summary>
 /// One origin AS (issue #6), reached from <c>/as</c>: the interfaces its traffic enters by (stacked by input interface)
 /// and leaves by (by output interface) over time, with avg / max / 95th percentile / total, each interface named and
-/// classed from the catalogue and linking to its own page; a sankey AS → connectivity → interface; and its top source /
-/// destination addresses and countries. The filters are those of <c>/api/v1/as/{asn}/interfaces</c> (source AS = asn in,
+/// classed from the catalogue and linking to its own page; a sankey AS → connectivity → interface; its prefixes (source
+/// prefix of its traffic in, destination prefix out, from the raw flows' masks: <see cref="AsPrefixes"/>); and its top
+/// source / destination addresses and countries. The filters are those of <c>/api/v1/as/{asn}/interfaces</c> (source AS = asn in,
 /// destination AS = asn out) as filter trees ANDed with the user's filter, through the tenant-scoped
 /// <see cref="ITrafficQueries"/>. State is in the URL.
 /// </summary>
@@ -120,7 +121,8 @@ public partial class OriginAs
             {
                 tops.Add((title, header, await Traffic.TopAsync(new TopQuery(range, by, _metric.RankMetric, TopLimit, filter), CancellationToken.None)));
             }
-            (_data, _error) = (new OriginAsData(range, series, SeriesStatsRow.Of(series), outbound, SeriesStatsRow.Of(outbound), interfaces, tops), null);
+            var prefixes = await AsPrefixes.QueryAsync(Traffic, asn, range, _metric.RankMetric, TopLimit, _filter, CancellationToken.None);
+            (_data, _error) = (new OriginAsData(range, series, SeriesStatsRow.Of(series), outbound, SeriesStatsRow.Of(outbound), interfaces, tops, prefixes), null);
         }
         catch (FilterNotSupportedException e)
         {

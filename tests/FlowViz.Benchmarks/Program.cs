@@ -23,6 +23,9 @@ if (args is ["--help" or "-h", ..])
           --first-paint URL [runs]           first meaningful paint of every page of the FlowViz at URL (default 20 loads
                                              per page, fresh browser context each) in Debian's chromium; p50/p95 per page.
                                              tests/benchmarks/first-paint.sh starts FlowViz with demo data and runs it.
+          --copy-floor [rows] [connections]  PostgreSQL's floor: pre-encoded realistic rows COPYed into the real flows table
+                                             (all indexes, without the btree, without any), then the product's writer;
+                                             rows/s, PostgreSQL CPU-µs/row, WAL B/row (default 3000000 rows, 2 connections).
           --filter '*' --job short ...       BenchmarkDotNet (wall clock, [MemoryDiagnoser]); its own --help.
         Datagrams:
         """ + Environment.NewLine + string.Join(Environment.NewLine, DecoderBenchmarks.Datagrams.Select(d => "  " + d)));
@@ -51,6 +54,13 @@ if (args is ["--flow-page", ..])
     await FlowViz.Benchmarks.Flows.FlowPageBenchmark.RunAsync(
         args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5_000_000,
         args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20);
+    return;
+}
+if (args is ["--copy-floor", ..])
+{
+    await FlowViz.Benchmarks.Flows.CopyFloorBenchmark.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 3_000_000,
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 2);
     return;
 }
 if (args is ["--cpu-time", ..])

@@ -104,7 +104,10 @@ pg_cpu_ticks() {
     for c in $(pg_children); do total=$((total + $(awk '{print $14 + $15}' "/proc/$c/stat" 2>/dev/null || echo 0))); done
     echo "$total"
 }
-pg_pss_mib() { for p in "$PG_PM" $(pg_children); do awk '/^Pss:/ {print $2}' "/proc/$p/smaps_rollup" 2>/dev/null; done | awk '{s += $1} END {printf "%.0f", s / 1024}'; }
+# A backend may exit between ps and awk (autovacuum workers, nfacctd's per-purge writers): awk then exits 2, and under
+# `set -e -o pipefail` that status used to end the whole script silently in the middle of a step (seen once at 500k
+# with the peers on). A vanished process has no memory left to count: `|| true`.
+pg_pss_mib() { for p in "$PG_PM" $(pg_children); do awk '/^Pss:/ {print $2}' "/proc/$p/smaps_rollup" 2>/dev/null || true; done | awk '{s += $1} END {printf "%.0f", s / 1024}'; }
 PG_PEAK=0
 sample_pg() { local m; m=$(pg_pss_mib); (( m > PG_PEAK )) && PG_PEAK=$m; return 0; }
 # Runs "generate" in the background and samples PostgreSQL's memory until it ends.

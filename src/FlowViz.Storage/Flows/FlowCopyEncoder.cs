@@ -86,10 +86,13 @@ internal static class FlowCopyEncoder
     // Counters above 2^63 only come from corrupt records; clamping keeps them visible as huge instead of negative.
     private static long Clamp(ulong value) => value > long.MaxValue ? long.MaxValue : (long)value;
 
+    /// <summary>The timestamptz value stored for <paramref name="time"/>: microseconds since 2000-01-01 00:00 UTC (sub-microsecond ticks dropped).</summary>
+    public static long PostgresMicroseconds(DateTime time) => (AsUtc(time).Ticks - PostgresEpochTicks) / TimeSpan.TicksPerMicrosecond;
+
     private static int Time(Span<byte> d, DateTime value)
     {
         BinaryPrimitives.WriteInt32BigEndian(d, 8);
-        BinaryPrimitives.WriteInt64BigEndian(d[4..], (AsUtc(value).Ticks - PostgresEpochTicks) / TimeSpan.TicksPerMicrosecond);
+        BinaryPrimitives.WriteInt64BigEndian(d[4..], PostgresMicroseconds(value));
         return 12;
     }
 

@@ -6,13 +6,16 @@ using Npgsql;
 namespace FlowViz.Storage.Rollups;
 
 /// <summary>
-/// Computes the rollups incrementally. A pass rolls up every closed 1-minute bucket past the watermark (a bucket is
-/// closed once it ended <see cref="FlowVizStorageOptions.RollupSettleDelay"/> ago), re-computes the minutes within
-/// <see cref="FlowVizStorageOptions.RollupLateFlowLag"/> whose flow count changed (late flows), then the 5-minute
-/// buckets touched or completed from the 1-minute rows and the hours from the 5-minute rows. Each step deletes its
-/// buckets and inserts them again in one REPEATABLE READ transaction that also moves the watermarks, so a bucket
-/// computed twice gives the same rows, every statement sees the same flows, and a query never sees half a bucket.
-/// A session advisory lock keeps two FlowViz instances on one database from building at once.
+/// Builds the coarser rollups from the 1-minute cubes, which the flow writer fills in the transaction of each batch
+/// (<see cref="MinuteRollups"/>). A pass marks every closed 1-minute bucket past the watermark as covered (a bucket is
+/// closed once it ended <see cref="FlowVizStorageOptions.RollupSettleDelay"/> ago), finds the minutes within
+/// <see cref="FlowVizStorageOptions.RollupLateFlowLag"/> whose flow count changed since they were rolled up (late flows,
+/// e.g. a spool replay: the writer added them to the minute rows already), then recomputes the 5-minute buckets those
+/// minutes touch or complete from the 1-minute rows, the hours from the 5-minute rows and the days from the hours. Each
+/// step deletes its buckets and inserts them again in one REPEATABLE READ transaction that also moves the watermarks, so
+/// a bucket computed twice gives the same rows, every statement sees the same minute rows, and a query never sees half
+/// a bucket. It never reads the raw flows. A session advisory lock keeps two FlowViz instances on one database from
+/// building at once.
 /// </summary>
 public sealed partial class RollupBuilder
 {
@@ -82,7 +85,7 @@ public sealed partial class RollupBuilder
             var minutes = 0;
             foreach (var range in minuteRanges)
             {
-                await RebuildMinutesAsync(connection, range, cancellationToken);
+                await RecordMinuteCountsAsync(connection, range, cancellationToken);
                 minutes += (int)((range.To - range.From) / RollupResolution.Minute.Width);
             }
             minute = minute with { To = newTo };
@@ -139,15 +142,11 @@ public sealed partial class RollupBuilder
         }
     }
 
-    private static async Task RebuildMinutesAsync(NpgsqlConnection connection, TimeInterval range, CancellationToken cancellationToken)
+    /// <summary>Records the flow count of each minute of <paramref name="range"/>: what its coarser buckets are computed from now.</summary>
+    private static async Task RecordMinuteCountsAsync(NpgsqlConnection connection, TimeInterval range, CancellationToken cancellationToken)
     {
         await ExecuteAsync(connection, RollupSql.DeleteMinuteCounts, cancellationToken, range.From, range.To);
         await ExecuteAsync(connection, RollupSql.InsertMinuteCounts, cancellationToken, range.From, range.To);
-        foreach (var cube in RollupCubes.All)
-        {
-            await ExecuteAsync(connection, RollupSql.Delete(cube.TableName(RollupResolution.Minute)), cancellationToken, range.From, range.To);
-            await ExecuteAsync(connection, RollupSql.InsertFromFlows(cube), cancellationToken, range.From, range.To);
-        }
     }
 
     private static async Task<List<TimeInterval>> ChangedMinutesAsync(NpgsqlConnection connection, TimeInterval window, CancellationToken cancellationToken)
@@ -169,12 +168,13 @@ public sealed partial class RollupBuilder
     }
 
     /// <summary>
-    /// Where a fresh database starts rolling up: the hour holding the oldest flow within the 1-minute retention (an
-    /// hour boundary, so the sub-hour resolutions start aligned; days start at the first whole day), or the current hour when there are no flows.
+    /// Where a fresh database starts rolling up: the hour holding the first minute row within the 1-minute retention (an
+    /// hour boundary, so the sub-hour resolutions start aligned; days start at the first whole day), or the current hour
+    /// when there is none.
     /// </summary>
     private async Task<DateTimeOffset> StartAsync(NpgsqlConnection connection, DateTimeOffset closedEnd, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("SELECT min(time_received) FROM flows WHERE time_received >= $1 AND time_received < $2", connection);
+        await using var command = new NpgsqlCommand(RollupSql.FirstMinute, connection);
         AddParameters(command, closedEnd - _options.RollupMinuteRetention, closedEnd);
         var oldest = await command.ExecuteScalarAsync(cancellationToken) is DateTime time
             ? new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc))

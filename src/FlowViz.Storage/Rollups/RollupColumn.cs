@@ -1,10 +1,4 @@
 namespace FlowViz.Storage.Rollups;
 
-/// <summary>A dimension column of a cube and the expression over <c>flows</c> that fills it at 1 minute.</summary>
-public sealed record RollupColumn(string Name, string FromFlows)
-{
-    public RollupColumn(string name)
-        : this(name, name)
-    {
-    }
-}
+/// <summary>A dimension column of a cube: its name (the flows column it comes from, or local_host) and the value it holds.</summary>
+public sealed record RollupColumn(string Name, RollupField Field);

@@ -1,4 +1,5 @@
 using FlowViz.Core.Flows;
+using FlowViz.Storage.Rollups;
 using Npgsql;
 
 namespace FlowViz.Storage.Tests.Infrastructure;
@@ -6,15 +7,29 @@ namespace FlowViz.Storage.Tests.Infrastructure;
 /// <summary>
 /// Writes records with plain INSERT statements in <see cref="FlowColumns"/> order. The product writes with binary
 /// COPY, but PGlite (the TimescaleDB test server) drops the connection on COPY FROM STDIN; inserting the same
-/// rows the same way on both servers also keeps a comparison of their answers about the queries alone.
+/// rows the same way on both servers also keeps a comparison of their answers about the queries alone. As the product's
+/// writer does, the flows' 1-minute rollup rows are added in the same transaction (<see cref="MinuteRollups"/>), here a
+/// few flows at a time: PGlite's socket server also drops the connection on a message larger than one network read
+/// (about 8 kB of array parameters).
 /// </summary>
 public static class FlowInserts
 {
     public static async Task InsertAsync(NpgsqlDataSource dataSource, IEnumerable<FlowRecord> flows, CancellationToken cancellationToken)
     {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var chunk in flows.Chunk(8))
+        {
+            await InsertChunkAsync(connection, chunk, cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task InsertChunkAsync(NpgsqlConnection connection, FlowRecord[] flows, CancellationToken cancellationToken)
+    {
         var columns = string.Join(", ", FlowColumns.All.Select(column => column.Name));
         var values = string.Join(", ", FlowColumns.All.Select((column, i) => $"${i + 1}::{column.SqlType}"));
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        var rollups = MinuteRollups.Of(flows);
         foreach (var flow in flows)
         {
             await using var command = new NpgsqlCommand($"INSERT INTO flows ({columns}) VALUES ({values})", connection);
@@ -24,6 +39,7 @@ public static class FlowInserts
             }
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
+        await rollups.WriteAsync(connection, cancellationToken);
     }
 
     // The same widening as the product's FlowColumnWriter: unsigned fields go into the next wider signed type.

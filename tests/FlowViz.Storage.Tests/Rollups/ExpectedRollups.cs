@@ -24,11 +24,19 @@ public static class ExpectedRollups
             .Order(StringComparer.Ordinal)
             .ToList();
 
-    public static async Task<List<string>> ActualAsync(NpgsqlDataSource dataSource, RollupCube cube, RollupResolution resolution, CancellationToken cancellationToken)
+    /// <summary>The rows the cube holds; with <c>within</c>, only the buckets in that interval (a database other tests also write to).</summary>
+    public static async Task<List<string>> ActualAsync(
+        NpgsqlDataSource dataSource, RollupCube cube, RollupResolution resolution, CancellationToken cancellationToken, TimeInterval? within = null)
     {
         var columns = string.Join(", ", cube.Columns.Select(c => c.Name is "exporter" or "local_host" ? $"host({c.Name})" : $"{c.Name}::text"));
         await using var command = dataSource.CreateCommand(
-            $"SELECT extract(epoch FROM bucket)::bigint, traffic_direction, {columns}, flows, packets, bytes FROM {cube.TableName(resolution)}");
+            $"SELECT extract(epoch FROM bucket)::bigint, traffic_direction, {columns}, flows, packets, bytes FROM {cube.TableName(resolution)}"
+            + (within is null ? "" : " WHERE bucket >= $1 AND bucket < $2"));
+        if (within is { } interval)
+        {
+            command.Parameters.Add(new() { Value = interval.From.UtcDateTime });
+            command.Parameters.Add(new() { Value = interval.To.UtcDateTime });
+        }
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<string>();
         while (await reader.ReadAsync(cancellationToken))

@@ -61,8 +61,10 @@ public sealed class TimescaleRollupParityTests(TimescaleServerFixture timescale,
             foreach (var resolution in RollupResolution.All)
             {
                 var expected = ExpectedRollups.Expected(cube, resolution, _flows.Flows, T0, resolution.Floor(T0.AddHours(3)));
-                Assert.Equal(expected, await ExpectedRollups.ActualAsync(postgres.DataSource, cube, resolution, Cancellation));
-                Assert.Equal(expected, await ExpectedRollups.ActualAsync(timescale.DataSource, cube, resolution, Cancellation));
+                // Other classes of the collection write flows of other days to the same TimescaleDB: compare these hours.
+                var hours = new TimeInterval(T0, resolution.Floor(T0.AddHours(3)));
+                Assert.Equal(expected, await ExpectedRollups.ActualAsync(postgres.DataSource, cube, resolution, Cancellation, hours));
+                Assert.Equal(expected, await ExpectedRollups.ActualAsync(timescale.DataSource, cube, resolution, Cancellation, hours));
             }
         }
     }

@@ -36,6 +36,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<FlowCopyWriter>();
         services.AddSingleton<IFlowBatchWriter>(provider => provider.GetRequiredService<FlowCopyWriter>());
         services.AddSingleton<IInterfaceCounterWriter, Counters.InterfaceCounterWriter>();
+        services.AddSingleton<Counters.InterfaceCounterQueries>();
+        services.AddSingleton<IInterfaceCounterQueries>(provider => provider.GetRequiredService<Counters.InterfaceCounterQueries>());
         services.AddSingleton<RollupProgress>();
         services.AddSingleton<RollupBuilder>();
         services.AddSingleton<RollupRetention>();

@@ -21,6 +21,7 @@ public abstract class WebTestContext : BunitContext
         Services.AddSingleton<IFlowRecordQueries>(FlowRecords);
         Services.AddSingleton<FlowViz.Core.Interfaces.IInterfaceCatalog>(InterfaceCatalog);
         Services.AddSingleton<IAnswerCompleteness>(Completeness);
+        Services.AddSingleton<FlowViz.Core.Counters.IInterfaceCounterQueries>(Counters);
         ChartModule = JSInterop.SetupModule(StackedTrafficChart.ModulePath);
         ChartModule.SetupModule(invocation => invocation.Identifier == "create");
         ChartModule.SetupVoid("update", _ => true).SetVoidResult();
@@ -44,6 +45,8 @@ public abstract class WebTestContext : BunitContext
     protected FakeInterfaceCatalog InterfaceCatalog { get; } = new();
 
     protected FakeAnswerCompleteness Completeness { get; } = new();
+
+    protected FakeInterfaceCounterQueries Counters { get; } = new();
 
     protected BunitJSModuleInterop ChartModule { get; }
 

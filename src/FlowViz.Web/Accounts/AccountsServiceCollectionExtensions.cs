@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using FlowViz.Core.Counters;
 using FlowViz.Core.Queries;
 using FlowViz.Identity;
 using FlowViz.Identity.Administration;
@@ -79,6 +80,10 @@ internal static class AccountsServiceCollectionExtensions
         services.RemoveAll<ITrafficQueries>();
         services.AddScoped<ITrafficQueries>(provider =>
             new ScopedTrafficQueries(provider.GetRequiredService<TrafficQueries>(), provider.GetRequiredService<IViewerScopeSource>()));
+        // Interface counters too: a tenant viewer reads only those of the interfaces its scope names.
+        services.RemoveAll<IInterfaceCounterQueries>();
+        services.AddScoped<IInterfaceCounterQueries>(provider => new ScopedInterfaceCounterQueries(
+            provider.GetRequiredService<Storage.Counters.InterfaceCounterQueries>(), provider.GetRequiredService<IViewerScopeSource>()));
         // The admin pages; the tenant preview scopes the storage's queries itself, with the scope being edited.
         services.AddFlowVizAdministration();
         services.AddSingleton(provider => new TenantPreview(provider.GetRequiredService<TrafficQueries>()));

@@ -17,10 +17,10 @@ internal static class SettingsApi
     public static IEndpointRouteBuilder MapSettingsApi(this IEndpointRouteBuilder endpoints)
     {
         var networks = endpoints.MapGroup("/api/v1/settings/networks").WithTags("Settings");
-        networks.MapGet("", async (ISettingsEditor editor, CancellationToken ct) => Results.Ok(Describe(await editor.NetworksAsync(ct), "networks")))
+        networks.MapGet("", async (ISettingsEditor editor, CancellationToken ct) => Results.Ok(Describe(await editor.Networks.CurrentAsync(ct), "networks")))
             .WithName("GetLocalNetworks").WithSummary("The local networks in force (an empty list means the private and documentation ranges)");
         networks.MapGet("/history", async (ISettingsEditor editor, CancellationToken ct) =>
-            Results.Ok(new { Versions = (await editor.NetworkHistoryAsync(ct)).Select(v => Describe(v, "networks")) }))
+            Results.Ok(new { Versions = (await editor.Networks.HistoryAsync(ct)).Select(v => Describe(v, "networks")) }))
             .WithName("GetLocalNetworkHistory").WithSummary("Every saved version of the local networks, newest first");
         networks.MapPut("", PutNetworksAsync).WithName("ReplaceLocalNetworks")
             .WithSummary("Saves the networks as a new version and applies them to new flows; 409 when `version` is not the version in force");
@@ -28,10 +28,10 @@ internal static class SettingsApi
             .WithSummary("Bytes in/out/internal/transit of the last hour as stored and with the candidate networks; nothing is saved");
 
         var rules = endpoints.MapGroup("/api/v1/settings/applications").WithTags("Settings");
-        rules.MapGet("", async (ISettingsEditor editor, CancellationToken ct) => Results.Ok(Describe(await editor.ApplicationsAsync(ct), "rules")))
+        rules.MapGet("", async (ISettingsEditor editor, CancellationToken ct) => Results.Ok(Describe(await editor.Applications.CurrentAsync(ct), "rules")))
             .WithName("GetApplicationRules").WithSummary("The application rules in force, in order (they add to and override the built-in rules)");
         rules.MapGet("/history", async (ISettingsEditor editor, CancellationToken ct) =>
-            Results.Ok(new { Versions = (await editor.ApplicationHistoryAsync(ct)).Select(v => Describe(v, "rules")) }))
+            Results.Ok(new { Versions = (await editor.Applications.HistoryAsync(ct)).Select(v => Describe(v, "rules")) }))
             .WithName("GetApplicationRuleHistory").WithSummary("Every saved version of the application rules, newest first");
         rules.MapPut("", PutApplicationsAsync).WithName("ReplaceApplicationRules")
             .WithSummary("Saves the rules as a new version and applies them to new flows; 409 when `version` is not the version in force");
@@ -47,18 +47,18 @@ internal static class SettingsApi
     private static Task<IResult> PutNetworksAsync(NetworksBody body, ISettingsEditor editor, HttpContext http, CancellationToken ct) =>
         body.Networks is null
             ? Task.FromResult(Missing("networks"))
-            : SaveAsync("networks", async () => Describe(await editor.SaveNetworksAsync(body.Networks, body.Version, Who(http, body.Comment), ct), "networks"));
+            : SaveAsync("networks", async () => Describe(await editor.Networks.SaveAsync(body.Networks, body.Version, Who(http, body.Comment), ct), "networks"));
 
     private static Task<IResult> PutApplicationsAsync(ApplicationsBody body, ISettingsEditor editor, HttpContext http, CancellationToken ct) =>
         body.Rules is null
             ? Task.FromResult(Missing("rules"))
-            : SaveAsync("rules", async () => Describe(await editor.SaveApplicationsAsync(body.Rules, body.Version, Who(http, body.Comment), ct), "rules"));
+            : SaveAsync("rules", async () => Describe(await editor.Applications.SaveAsync(body.Rules, body.Version, Who(http, body.Comment), ct), "rules"));
 
     private static Task<IResult> PreviewNetworksAsync(NetworksBody body, ISettingsEditor editor, CancellationToken ct) =>
-        body.Networks is null ? Task.FromResult(Missing("networks")) : SaveAsync("networks", async () => await editor.PreviewNetworksAsync(body.Networks, ct));
+        body.Networks is null ? Task.FromResult(Missing("networks")) : SaveAsync("networks", async () => await editor.Networks.PreviewAsync(body.Networks, ct));
 
     private static Task<IResult> PreviewApplicationsAsync(ApplicationsBody body, ISettingsEditor editor, CancellationToken ct) =>
-        body.Rules is null ? Task.FromResult(Missing("rules")) : SaveAsync("rules", async () => await editor.PreviewApplicationsAsync(body.Rules, ct));
+        body.Rules is null ? Task.FromResult(Missing("rules")) : SaveAsync("rules", async () => await editor.Applications.PreviewAsync(body.Rules, ct));
 
     /// <summary>Runs a save or preview and turns its refusals into 400 (per field) or 409 (stale version).</summary>
     private static async Task<IResult> SaveAsync(string list, Func<Task<object>> action)

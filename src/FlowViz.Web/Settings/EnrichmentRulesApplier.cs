@@ -15,6 +15,8 @@ public sealed class EnrichmentRulesApplier(
     EnrichmentSettingsStore store, LiveEnrichmentRules live, IOptions<EnrichmentOptions> options, ILogger<EnrichmentRulesApplier> logger)
 {
     private readonly SemaphoreSlim _reload = new(1, 1);
+    private SettingsVersion<LocalNetworkRow>? _networks;   // in force; guarded by _reload
+    private SettingsVersion<ApplicationRuleRow>? _applications;
 
     /// <summary>Seeds from configuration and applies the stored versions; the host calls it before the collector starts.</summary>
     public async Task LoadAsync(CancellationToken cancellationToken)
@@ -37,14 +39,29 @@ public sealed class EnrichmentRulesApplier(
     /// Reads the versions in force of both lists and swaps their tables in. Always what the database holds now, one
     /// reload at a time, so two saves finishing in the opposite order of their versions still leave the newest in force.
     /// </summary>
-    public async Task ReloadAsync(CancellationToken cancellationToken)
+    public Task ReloadAsync(CancellationToken cancellationToken) =>
+        SwapAsync(async () => (await store.Networks.ReadAsync(null, cancellationToken), await store.Applications.ReadAsync(null, cancellationToken)), cancellationToken);
+
+    /// <summary>
+    /// Puts just-saved local networks in force from the version in hand (unless a newer one already is: saves may finish
+    /// out of order). The application rules are read as before, so another instance's save of them is still picked up.
+    /// </summary>
+    public Task ApplyAsync(SettingsVersion<LocalNetworkRow> saved, CancellationToken cancellationToken) =>
+        SwapAsync(async () => (Newer(_networks, saved), await store.Applications.ReadAsync(null, cancellationToken)), cancellationToken);
+
+    /// <summary>The same for just-saved application rules; the local networks are read, as before.</summary>
+    public Task ApplyAsync(SettingsVersion<ApplicationRuleRow> saved, CancellationToken cancellationToken) =>
+        SwapAsync(async () => (await store.Networks.ReadAsync(null, cancellationToken), Newer(_applications, saved)), cancellationToken);
+
+    private async Task SwapAsync(
+        Func<Task<(SettingsVersion<LocalNetworkRow>? Networks, SettingsVersion<ApplicationRuleRow>? Rules)>> versions, CancellationToken cancellationToken)
     {
         await _reload.WaitAsync(cancellationToken);
         try
         {
-            var networks = await store.Networks.ReadAsync(null, cancellationToken);
-            var rules = await store.Applications.ReadAsync(null, cancellationToken);
+            var (networks, rules) = await versions();
             live.Swap(Build(networks?.Rows ?? [], rules?.Rows ?? []));
+            (_networks, _applications) = (networks, rules);
             logger.LogInformation("Enrichment uses local networks version {Networks} and application rules version {Rules}", networks?.Version, rules?.Version);
         }
         finally
@@ -52,6 +69,9 @@ public sealed class EnrichmentRulesApplier(
             _reload.Release();
         }
     }
+
+    private static SettingsVersion<TRow> Newer<TRow>(SettingsVersion<TRow>? inForce, SettingsVersion<TRow> saved) =>
+        inForce is not null && inForce.Version > saved.Version ? inForce : saved;
 
     /// <summary>
     /// The tables of stored rows. Rows were checked when saved; should a later, stricter check refuse one, it is left

@@ -11,23 +11,9 @@ namespace FlowViz.Web.Settings;
 /// </summary>
 public interface ISettingsEditor
 {
-    Task<SettingsVersion<LocalNetworkRow>?> NetworksAsync(CancellationToken cancellationToken);
+    ISettingsList<LocalNetworkRow, NetworkPreview> Networks { get; }
 
-    Task<IReadOnlyList<SettingsVersion<LocalNetworkRow>>> NetworkHistoryAsync(CancellationToken cancellationToken);
-
-    Task<NetworkPreview> PreviewNetworksAsync(IReadOnlyList<LocalNetworkRow> networks, CancellationToken cancellationToken);
-
-    Task<SettingsVersion<LocalNetworkRow>> SaveNetworksAsync(
-        IReadOnlyList<LocalNetworkRow> networks, long? editedVersion, SettingsSave save, CancellationToken cancellationToken);
-
-    Task<SettingsVersion<ApplicationRuleRow>?> ApplicationsAsync(CancellationToken cancellationToken);
-
-    Task<IReadOnlyList<SettingsVersion<ApplicationRuleRow>>> ApplicationHistoryAsync(CancellationToken cancellationToken);
-
-    Task<ApplicationPreview> PreviewApplicationsAsync(IReadOnlyList<ApplicationRuleRow> rules, CancellationToken cancellationToken);
-
-    Task<SettingsVersion<ApplicationRuleRow>> SaveApplicationsAsync(
-        IReadOnlyList<ApplicationRuleRow> rules, long? editedVersion, SettingsSave save, CancellationToken cancellationToken);
+    ISettingsList<ApplicationRuleRow, ApplicationPreview> Applications { get; }
 
     Task<InterfaceRuleSet?> InterfaceRulesAsync(CancellationToken cancellationToken);
 

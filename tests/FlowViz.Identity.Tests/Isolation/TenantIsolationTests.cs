@@ -1,3 +1,4 @@
+using FlowViz.Core.Counters;
 using FlowViz.Core.Filtering;
 using FlowViz.Core.Flows;
 using FlowViz.Core.Queries;
@@ -5,6 +6,7 @@ using FlowViz.Identity.Scoping;
 using FlowViz.Identity.Tenants;
 using FlowViz.Identity.Tests.Infrastructure;
 using FlowViz.Core.Interfaces;
+using FlowViz.Storage.Counters;
 using FlowViz.Storage.Interfaces;
 using FlowViz.Storage.Queries;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -62,6 +64,7 @@ public sealed class TenantIsolationTests(PostgresServerFixture server) : IAsyncL
         await _all.CreateWriter().WriteAsync(flows, ct);
         await SetInterfacesAsync(_all.DataSource, classes, ct);
         await SetInterfacesAsync(_expected.DataSource, classes, ct);
+        await WriteCountersAsync(_all.DataSource, ct);
         var evaluator = new IsolationEvaluator(classes);
         var tenants = _all.Services.GetRequiredService<TenantDirectory>();
         var cases = 0;
@@ -75,6 +78,7 @@ public sealed class TenantIsolationTests(PostgresServerFixture server) : IAsyncL
             var records = new ScopedFlowRecordQueries(new FlowRecordQueries(_all.DataSource), viewer);
             var scopeText = $"seed {seed} (FLOWVIZ_ISOLATION_SEED={seed} reproduces it), scope '{TenantScopeText.Format(tenant.Scope)}'";
             await CheckInterfacesAsync(new ScopedInterfaceCatalog(Catalog(_all.DataSource), viewer), tenant.Scope, scopeText, ct);
+            await CheckCountersAsync(new ScopedInterfaceCounterQueries(new InterfaceCounterQueries(_all.DataSource), viewer), tenant.Scope, scopeText, ct);
             for (var f = 0; f < 6; f++, cases++)
             {
                 var filter = world.Filter();
@@ -178,6 +182,39 @@ public sealed class TenantIsolationTests(PostgresServerFixture server) : IAsyncL
         var expected = IsolationWorld.AllInterfaces().Select(i => (i.Exporter.ToString(), (long)i.IfIndex)).Where(named.Contains).ToHashSet();
         var listed = (await catalog.ListAsync(ct)).Select(i => (i.Interface.Exporter.ToString(), i.Interface.IfIndex)).ToList();
         Assert.True(expected.SetEquals(listed) && listed.Count == expected.Count, $"interfaces list differs ({string.Join(", ", listed)}): {context}");
+    }
+
+    /// <summary>Interface counters: the rates and series of exactly the interfaces the scope names, equal to the unscoped ones.</summary>
+    private async Task CheckCountersAsync(ScopedInterfaceCounterQueries counters, IEnumerable<TenantScopeEntry> entries, string context, CancellationToken ct)
+    {
+        var unscoped = new InterfaceCounterQueries(_all.DataSource);
+        var named = entries.Where(e => e.Kind == TenantScopeKind.Interface).Select(e => (e.Exporter!.ToString(), e.InterfaceIndex!.Value)).ToHashSet();
+        var expected = (await unscoped.RatesAsync(Range, ct)).Where(r => named.Contains((r.Exporter.ToString(), r.IfIndex))).ToList();
+        var rates = await counters.RatesAsync(Range, ct);
+        Assert.True(expected.SequenceEqual(rates), $"interface counter rates differ ({string.Join(", ", rates.Select(r => r.Key))}): {context}");
+        foreach (var (exporter, ifIndex) in IsolationWorld.AllInterfaces())
+        {
+            var series = await counters.SeriesAsync(exporter, ifIndex, Range, 300, ct);
+            var all = await unscoped.SeriesAsync(exporter, ifIndex, Range, 300, ct);
+            var visible = named.Contains((exporter.ToString(), (long)ifIndex));
+            Assert.True(all.Count > 0 && (visible ? series.SequenceEqual(all) : series.Count == 0),
+                $"counter series of {exporter} if {ifIndex} ({(visible ? "named" : "not named")}) differs: {context}");
+        }
+    }
+
+    /// <summary>Two polls of every pool interface, a minute apart, each interface with its own rate.</summary>
+    private static async Task WriteCountersAsync(NpgsqlDataSource dataSource, CancellationToken ct)
+    {
+        var polls = IsolationWorld.AllInterfaces().SelectMany(i => new[] { 1, 2 }.Select(minute => new InterfaceCounterRecord
+        {
+            TimeReceived = IsolationWorld.T0.AddMinutes(minute).UtcDateTime,
+            Exporter = FlowAddress.Parse(i.Exporter.ToString()),
+            IfIndex = i.IfIndex,
+            IfSpeed = 1_000_000_000,
+            InOctets = (ulong)(minute * 1_000 * (i.IfIndex + 1)),
+            OutOctets = (ulong)(minute * 2_000 * (i.IfIndex + 1)),
+        })).ToList();
+        await new InterfaceCounterWriter(dataSource).WriteAsync(polls, ct);
     }
 
     private static InterfaceCatalog Catalog(NpgsqlDataSource dataSource) =>

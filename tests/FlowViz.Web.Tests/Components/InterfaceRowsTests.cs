@@ -1,4 +1,5 @@
 using System.Net;
+using FlowViz.Core.Counters;
 using FlowViz.Core.Interfaces;
 using FlowViz.Web.Components.Interfaces;
 
@@ -46,4 +47,35 @@ public class InterfaceRowsTests
     [InlineData(new[] { "options" }, "options data")]
     public void SpeedSourceOf_Sources_SaysWhichGaveTheSpeed(string[] sources, string expected) =>
         Assert.Equal(expected, InterfaceRows.SpeedSourceOf(sources));
+
+    [Fact]
+    public void Build_WithCounters_RatesAndSpeedFromThemOthersFromFlows()
+    {
+        var known = new Dictionary<string, ClassifiedInterface>
+        {
+            ["192.0.2.1/1"] = Known(1, "et-0/0/1", Transit, 1_000, "configuration"),
+            ["192.0.2.1/2"] = Known(2, "ae2", null, 4_000, "configuration"),
+            ["192.0.2.1/3"] = Known(3, "ae3", null, 8_000, "configuration"),
+        };
+        var input = new TopResult([new TopRow("192.0.2.1/1", "x", 1, 1, 45_000), new TopRow("192.0.2.1/2", "x", 1, 1, 45_000)], TrafficTotals.Zero);
+        InterfaceCounterRates[] counters =
+        [
+            new(IPAddress.Parse("192.0.2.1"), 1, 600, 300, 900, 800, 2_000, 12, 1),
+            new(IPAddress.Parse("192.0.2.1"), 3, 800, 80, 800, 80, 0, 3, 0),   // the agent knows no speed: the configured one
+            new(IPAddress.Parse("192.0.2.9"), 5, 10, 20, 10, 20, 100, 1, 0),  // counters only: a row of its own
+        ];
+
+        var rows = InterfaceRows.Build(known, input, new TopResult([], TrafficTotals.Zero), TimeSpan.FromHours(1), counters).ToDictionary(r => r.Key);
+
+        var one = rows["192.0.2.1/1"];
+        Assert.Equal((RateSource.Counters, 600.0, 300.0, 2_000L, "sFlow ifSpeed"), (one.Source, one.InBitsPerSecond, one.OutBitsPerSecond, one.SpeedBps, one.SpeedSource));
+        Assert.Equal((0.3, 0.15), (one.InUtilization, one.OutUtilization));
+        Assert.Equal(45_000, one.InBytes); // the flows' bytes stay: the traffic columns equal the API's
+        var two = rows["192.0.2.1/2"];
+        Assert.Equal((RateSource.Flows, 100.0, 0.025), (two.Source, two.InBitsPerSecond, two.InUtilization));
+        var three = rows["192.0.2.1/3"];
+        Assert.Equal((RateSource.Counters, 8_000L, "configured", 0.1), (three.Source, three.SpeedBps, three.SpeedSource, three.InUtilization));
+        var only = rows["192.0.2.9/5"];
+        Assert.Equal((RateSource.Counters, false, 0.1), (only.Source, only.Known, only.InUtilization));
+    }
 }

@@ -85,4 +85,20 @@ public class InterfaceTableTests : BunitContext
 
         Assert.Single(table.FindAll("[data-testid=no-interfaces]"));
     }
+
+    [Fact]
+    public void Render_RateSource_MarkerPerRowAndExactUtilization()
+    {
+        var counted = Rows[0] with { Source = RateSource.Counters, InBitsPerSecond = 250 };
+        var table = Render<InterfaceTable>(p => p.Add(t => t.Rows, [counted, Rows[1]]).Add(t => t.InterfaceHref, _ => ""));
+
+        var markers = table.FindAll("[data-testid=rate-source]").ToDictionary(m => m.Closest("tr")!.GetAttribute("data-key")!, m => m.TextContent);
+        Assert.Equal("counters", markers["192.0.2.1/1"]);
+        Assert.Equal("flows", markers["192.0.2.1/2"]);
+        Assert.Contains("counters", table.Find("[data-key='192.0.2.1/1'] [data-testid=rate-source]").ClassList);
+        var utilization = table.Find("[data-key='192.0.2.1/1'] [data-testid=in-utilization]");
+        Assert.Equal("25.0%", utilization.TextContent.Trim());
+        Assert.Equal("0.25", utilization.GetAttribute("data-utilization"));
+        Assert.Null(table.Find("[data-key='192.0.2.1/2'] [data-testid=in-utilization]").GetAttribute("data-utilization"));
+    }
 }

@@ -1,4 +1,5 @@
 using FlowViz.Core.Interfaces;
+using FlowViz.Enrichment;
 using FlowViz.Storage.Settings;
 using FlowViz.Web.Settings;
 
@@ -7,6 +8,16 @@ namespace FlowViz.Web.Tests.Fakes;
 /// <summary>Holds one version of each list; saves append a version unless <see cref="SaveFailure"/> is set; records what was asked.</summary>
 public sealed class FakeSettingsEditor : ISettingsEditor
 {
+    public FakeSettingsEditor()
+    {
+        Networks = new FakeSettingsList<LocalNetworkRow, NetworkPreview>(this, NetworkVersions,
+            rows => EnrichmentRowCheck.Networks([.. rows.Select(EnrichmentRulesApplier.ToOptions)]),
+            () => new NetworkPreview(Saved.AddHours(-1), Saved, [new("in", 100, 300), new("out", 50, 50)]));
+        Applications = new FakeSettingsList<ApplicationRuleRow, ApplicationPreview>(this, ApplicationVersions,
+            rows => EnrichmentRowCheck.Applications([.. rows.Select(EnrichmentRulesApplier.ToOptions)]),
+            () => ApplicationPreviewResult);
+    }
+
     public static readonly DateTimeOffset Saved = new(2026, 11, 23, 9, 30, 0, TimeSpan.Zero);
 
     public List<SettingsVersion<LocalNetworkRow>> NetworkVersions { get; } =
@@ -20,55 +31,13 @@ public sealed class FakeSettingsEditor : ISettingsEditor
 
     public Exception? SaveFailure { get; set; }
 
-    public int Previews { get; private set; }
+    public int Previews { get; set; }
 
     public List<(object Rows, long? EditedVersion, SettingsSave Save)> Saves { get; } = [];
 
-    public Task<SettingsVersion<LocalNetworkRow>?> NetworksAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<SettingsVersion<LocalNetworkRow>?>(NetworkVersions[^1]);
+    public ISettingsList<LocalNetworkRow, NetworkPreview> Networks { get; }
 
-    public Task<IReadOnlyList<SettingsVersion<LocalNetworkRow>>> NetworkHistoryAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<SettingsVersion<LocalNetworkRow>>>([.. Enumerable.Reverse(NetworkVersions)]);
-
-    public Task<NetworkPreview> PreviewNetworksAsync(IReadOnlyList<LocalNetworkRow> networks, CancellationToken cancellationToken)
-    {
-        Previews++;
-        return Task.FromResult(new NetworkPreview(Saved.AddHours(-1), Saved, [new("in", 100, 300), new("out", 50, 50)]));
-    }
-
-    public Task<SettingsVersion<LocalNetworkRow>> SaveNetworksAsync(IReadOnlyList<LocalNetworkRow> networks, long? editedVersion, SettingsSave save, CancellationToken cancellationToken)
-    {
-        Saves.Add((networks, editedVersion, save));
-        if (SaveFailure is not null)
-        {
-            throw SaveFailure;
-        }
-        NetworkVersions.Add(new(NetworkVersions[^1].Version + 1, networks, "api", save.User, save.Comment, Saved));
-        return Task.FromResult(NetworkVersions[^1]);
-    }
-
-    public Task<SettingsVersion<ApplicationRuleRow>?> ApplicationsAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<SettingsVersion<ApplicationRuleRow>?>(ApplicationVersions[^1]);
-
-    public Task<IReadOnlyList<SettingsVersion<ApplicationRuleRow>>> ApplicationHistoryAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<SettingsVersion<ApplicationRuleRow>>>([.. Enumerable.Reverse(ApplicationVersions)]);
-
-    public Task<ApplicationPreview> PreviewApplicationsAsync(IReadOnlyList<ApplicationRuleRow> rules, CancellationToken cancellationToken)
-    {
-        Previews++;
-        return Task.FromResult(ApplicationPreviewResult);
-    }
-
-    public Task<SettingsVersion<ApplicationRuleRow>> SaveApplicationsAsync(IReadOnlyList<ApplicationRuleRow> rules, long? editedVersion, SettingsSave save, CancellationToken cancellationToken)
-    {
-        Saves.Add((rules, editedVersion, save));
-        if (SaveFailure is not null)
-        {
-            throw SaveFailure;
-        }
-        ApplicationVersions.Add(new(ApplicationVersions[^1].Version + 1, rules, "api", save.User, save.Comment, Saved));
-        return Task.FromResult(ApplicationVersions[^1]);
-    }
+    public ISettingsList<ApplicationRuleRow, ApplicationPreview> Applications { get; }
 
     public Task<InterfaceRuleSet?> InterfaceRulesAsync(CancellationToken cancellationToken) => Task.FromResult<InterfaceRuleSet?>(null);
 

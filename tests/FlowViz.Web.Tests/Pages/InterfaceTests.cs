@@ -82,4 +82,35 @@ public class InterfaceTests : WebTestContext
 
         Assert.Equal(2, Queries.SeriesCalls.Count);
     }
+
+    [Fact]
+    public void Render_CountersExist_MirroredBitRateChartInTheBrowsersZone()
+    {
+        Counters.Points.Add(new FlowViz.Core.Counters.InterfaceCounterPoint(1_700_000_000, 2_000, 5_000));
+        Counters.Points.Add(new FlowViz.Core.Counters.InterfaceCounterPoint(1_700_000_060, 3_000, 6_000));
+
+        var page = RenderAt("/interfaces/192.0.2.1/7?range=6h", "192.0.2.1", "7");
+
+        var asked = Assert.Single(Counters.SeriesCalls);
+        Assert.Equal((IPAddress.Parse("192.0.2.1"), 7L, 60), (asked.Exporter, asked.IfIndex, asked.StepSeconds));
+        Assert.Contains("times in Europe/Berlin", page.Find("#if-counters").TextContent, StringComparison.Ordinal);
+        var payloads = ChartModule.Invocations.Where(i => i.Identifier is "create" or "update")
+            .Select(i => Assert.IsType<FlowViz.Web.Components.Charts.ChartPayload>(i.Arguments[1])).ToList();
+        var counters = payloads.Last(p => p.Series.Any(s => s.Key == "counters"));
+        Assert.Equal(("bit/s", true, "Europe/Berlin"), (counters.Unit, counters.Mirrored, counters.TimeZone));
+        var @out = counters.Series.Single(s => s.Direction == "out");
+        var @in = counters.Series.Single(s => s.Direction == "in");
+        Assert.Equal([[1_700_000_000_000.0, 5_000], [1_700_000_060_000.0, 6_000]], @out.Data);
+        Assert.Equal([[1_700_000_000_000.0, -2_000], [1_700_000_060_000.0, -3_000]], @in.Data); // below the axis
+    }
+
+    [Fact]
+    public void Render_NoCounters_NoCounterChart()
+    {
+        var page = RenderAt("/interfaces/192.0.2.1/7?range=6h", "192.0.2.1", "7");
+
+        Assert.Single(Counters.SeriesCalls);
+        Assert.Empty(page.FindAll("[data-testid=if-counters]"));
+        Assert.Equal(2, page.FindAll("[data-testid=traffic-chart]").Count); // the two AS charts only
+    }
 }

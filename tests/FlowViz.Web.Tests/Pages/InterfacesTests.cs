@@ -64,4 +64,35 @@ public class InterfacesTests : WebTestContext
 
         Assert.Equal("Could not load interfaces: database did not answer in 30 s", page.Find("[data-testid=error]").TextContent);
     }
+
+    [Fact]
+    public void Render_InterfaceWithCounters_RatesFromThemAndMarked()
+    {
+        // 2.5 Mbit/s in of the agent's 10 Mbit/s: 25%, where the flows alone would say 0.1%.
+        Counters.Rates.Add(new FlowViz.Core.Counters.InterfaceCounterRates(
+            System.Net.IPAddress.Parse("192.0.2.1"), 1, 2_500_000, 1_000_000, 5_000_000, 2_000_000, 10_000_000, 40, 0));
+
+        var page = RenderAt("/interfaces?range=6h");
+
+        Assert.Equal(TimeSpan.FromHours(6), Assert.Single(Counters.RateCalls).Duration);
+        var counted = page.Find("[data-key='192.0.2.1/1']");
+        Assert.Equal("counters", counted.QuerySelector("[data-testid=rate-source]")!.TextContent);
+        Assert.Equal("25.0%", counted.QuerySelector("[data-testid=in-utilization]")!.TextContent.Trim());
+        Assert.Equal("10.0%", counted.QuerySelector("[data-testid=out-utilization]")!.TextContent.Trim());
+        Assert.Equal("flows", page.Find("[data-key='192.0.2.1/7'] [data-testid=rate-source]").TextContent);
+        Assert.Contains("sFlow counters", page.Find("[data-testid=rate-source-legend]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_FilterSet_CountersNotAskedRatesFromFlows()
+    {
+        Counters.Rates.Add(new FlowViz.Core.Counters.InterfaceCounterRates(
+            System.Net.IPAddress.Parse("192.0.2.1"), 1, 2_500_000, 1_000_000, 5_000_000, 2_000_000, 10_000_000, 40, 0));
+
+        var page = RenderAt("/interfaces?range=1h&filter=proto%20udp");
+
+        Assert.Empty(Counters.RateCalls);
+        Assert.All(page.FindAll("[data-testid=rate-source]"), marker => Assert.Equal("flows", marker.TextContent));
+        Assert.Contains("while a filter is set", page.Find("[data-testid=rate-source-legend]").TextContent, StringComparison.Ordinal);
+    }
 }

@@ -4,7 +4,8 @@ namespace FlowViz.Web.Components.Interfaces;
 
 /// <summary>
 /// One line of the Interfaces page: what is known about an interface and the traffic through it over the range.
-/// Rates are averages over the range (bytes × 8 ÷ seconds); utilisation is that rate over the interface's speed.
+/// Rates are averages over the range: from the interface's sFlow counters when it sends them, else from its flows
+/// (bytes × 8 ÷ seconds); utilisation is that rate over the interface's speed.
 /// </summary>
 /// <param name="Key">The query service's key, "exporter/ifIndex".</param>
 /// <param name="Exporter">The exporter's address as text.</param>
@@ -17,8 +18,9 @@ namespace FlowViz.Web.Components.Interfaces;
 /// <param name="SpeedSource">Who gave the speed, in words; null when there is no speed.</param>
 /// <param name="InBytes">Bytes of the flows that entered by it (input ifIndex).</param>
 /// <param name="OutBytes">Bytes of the flows that left by it (output ifIndex).</param>
-/// <param name="InBitsPerSecond">Average inbound rate over the range.</param>
-/// <param name="OutBitsPerSecond">Average outbound rate over the range.</param>
+/// <param name="InBitsPerSecond">Average inbound rate over the range, from <paramref name="Source"/>.</param>
+/// <param name="OutBitsPerSecond">Average outbound rate over the range, from <paramref name="Source"/>.</param>
+/// <param name="Source">Counters or flows: which the rates come from.</param>
 public sealed record InterfaceRow(
     string Key,
     string Exporter,
@@ -32,7 +34,8 @@ public sealed record InterfaceRow(
     long InBytes,
     long OutBytes,
     double InBitsPerSecond,
-    double OutBitsPerSecond)
+    double OutBitsPerSecond,
+    RateSource Source = RateSource.Flows)
 {
     public bool Classified => Class is not null;
 

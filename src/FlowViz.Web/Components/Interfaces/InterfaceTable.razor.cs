@@ -65,5 +65,10 @@ public partial class InterfaceTable
     private string AriaSort(InterfaceColumn column) =>
         column != _sort ? "none" : _descending ? "descending" : "ascending";
 
+    private static string SourceClass(RateSource source) => source == RateSource.Counters ? "counters" : "flows";
+
+    /// <summary>The utilisation as a round-trippable number, for tests and scripts to compare without the display's rounding.</summary>
+    private static string? Exact(double? share) => share?.ToString("R", CultureInfo.InvariantCulture);
+
     private static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 }

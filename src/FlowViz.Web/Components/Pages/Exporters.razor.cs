@@ -1,5 +1,4 @@
 using FlowViz.Web.Components.Exporters;
-using FlowViz.Web.Components.Time;
 using FlowViz.Web.Exporters;
 using Microsoft.AspNetCore.Components;
 
@@ -7,7 +6,8 @@ namespace FlowViz.Web.Components.Pages;
 
 /// <summary>
 /// Every exporter's counters (datagrams, flows, templates, sampling, sequence loss, malformed datagrams, last
-/// seen), refreshed every <see cref="RefreshInterval"/>. Sort order and time zone are in the URL.
+/// seen), refreshed every <see cref="RefreshInterval"/>. Sort order and time zone are in the URL; the zone handling
+/// is <see cref="ZonedPage"/>'s, as on every other page.
 /// </summary>
 public partial class Exporters : IDisposable
 {
@@ -18,21 +18,12 @@ public partial class Exporters : IDisposable
     private DateTimeOffset _now;
     private string? _error;
     private ExporterSort _sort = ExporterSort.Default;
-    private bool _useUtc;
-    private TimeZoneInfo _browserZone = TimeZoneInfo.Utc;
-    private bool _zoneKnown;
     private ITimer? _timer;
 
     [Inject] private IExporterReports Reports { get; set; } = default!;
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
-    [Inject] private TimeProvider Clock { get; set; } = default!;
-    [Inject] private BrowserTimeZone BrowserZone { get; set; } = default!;
     [Inject] private ILogger<Exporters> Logger { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "sort")] public string? SortText { get; set; }
-    [SupplyParameterFromQuery(Name = "tz")] public string? ZoneText { get; set; }
-
-    private TimeZoneInfo Zone => _useUtc ? TimeZoneInfo.Utc : _browserZone;
 
     private string Summary
     {
@@ -47,7 +38,6 @@ public partial class Exporters : IDisposable
     protected override void OnParametersSet()
     {
         _sort = ExporterSort.Parse(SortText);
-        _useUtc = string.Equals(ZoneText, "utc", StringComparison.OrdinalIgnoreCase);
         if (_rows is null && _error is null)
         {
             Load();
@@ -56,14 +46,11 @@ public partial class Exporters : IDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (!firstRender)
+        if (firstRender)
         {
-            return;
+            _timer = Clock.CreateTimer(_ => _ = InvokeAsync(Refresh), null, RefreshInterval, RefreshInterval);
         }
-        _timer = Clock.CreateTimer(_ => _ = InvokeAsync(Refresh), null, RefreshInterval, RefreshInterval);
-        _browserZone = await BrowserZone.GetAsync();
-        _zoneKnown = true;
-        StateHasChanged();
+        await base.OnAfterRenderAsync(firstRender); // the browser's zone
     }
 
     private void Refresh()
@@ -87,9 +74,6 @@ public partial class Exporters : IDisposable
 
     private void OnSortChanged(ExporterSort sort) =>
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("sort", sort == ExporterSort.Default ? null : sort.ToString()));
-
-    private void OnZoneChanged(bool utc) =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameter("tz", utc ? "utc" : null));
 
     public void Dispose()
     {

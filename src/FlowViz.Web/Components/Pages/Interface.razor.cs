@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Net;
+using FlowViz.Core.Counters;
 using FlowViz.Core.Filtering;
 using FlowViz.Core.Interfaces;
 using FlowViz.Core.Queries;
 using FlowViz.Web.Components.AsAnalysis;
+using FlowViz.Web.Components.Interfaces;
 using FlowViz.Web.Components.Time;
 using FlowViz.Web.Components.Traffic;
 using FlowViz.Web.Interfaces;
@@ -16,7 +18,9 @@ namespace FlowViz.Web.Components.Pages;
 /// stacked graphs of the top origin ASes through it — entering (source AS, input ifIndex) and leaving (destination
 /// AS, output ifIndex) — with their statistics, each AS linking to its own page. The filters are those of
 /// <c>/api/v1/interfaces/{exporter}/{ifIndex}/as</c>, ANDed with the user's, through the tenant-scoped
-/// <see cref="ITrafficQueries"/>. Route values are checked before anything is asked.
+/// <see cref="ITrafficQueries"/>. When the interface sends sFlow counters, a chart of its rates from them (in below the
+/// axis, out above) comes first, through the tenant-scoped <see cref="IInterfaceCounterQueries"/>; it does not follow
+/// the filter (counters count all traffic). Route values are checked before anything is asked.
 /// </summary>
 public partial class Interface
 {
@@ -31,10 +35,13 @@ public partial class Interface
     private ClassifiedInterface? _known;
     private bool _catalogRead;
     private InterfaceData? _data;
+    private SeriesResult? _counters;
+    private TimeRange? _countersRange;
     private string? _error;
     private bool _loaded;
 
     [Inject] private ITrafficQueries Traffic { get; set; } = default!;
+    [Inject] private IInterfaceCounterQueries Counters { get; set; } = default!;
     [Inject] private InterfaceDirectory Directory { get; set; } = default!;
     [Inject] private ILogger<Interface> Logger { get; set; } = default!;
 
@@ -42,6 +49,8 @@ public partial class Interface
     [Parameter] public string IfIndex { get; set; } = "";
 
     private string Title => _known?.Interface.Name is { } name ? $"{name} ({Exporter} if {IfIndex})" : $"{Exporter} if {IfIndex}";
+
+    private string SpeedWords => _known?.Interface.SpeedBps is { } speed ? $"; speed {Formatting.TrafficUnits.BitRate(speed)}" : "";
 
     private string? AsHref(string asn) => DrillLinks.AsOfKey(asn, _selection, InUtc);
 
@@ -74,7 +83,7 @@ public partial class Interface
         (_address, _ifIndex, _selection, _metric, _filterText, _loaded) = (address, ifIndex, selection, metric, filterText, true);
         if (address is null || ifIndex is null)
         {
-            (_filter, _data, _known) = (null, null, null);
+            (_filter, _data, _known, _counters) = (null, null, null, null);
             _error = address is null
                 ? $"\"{Exporter}\" is not an exporter address: use an IPv4 or IPv6 address, as in /interfaces/192.0.2.1/3."
                 : $"\"{IfIndex}\" is not an interface index: use a whole number from 0 to 4294967295.";
@@ -83,7 +92,7 @@ public partial class Interface
         (_filter, var filterError) = ParseFilter(filterText);
         if (filterError is not null)
         {
-            (_data, _error) = (null, filterError);
+            (_data, _counters, _error) = (null, null, filterError);
             return;
         }
         await LoadAsync(address, ifIndex.Value);
@@ -97,6 +106,8 @@ public partial class Interface
             var step = SeriesStep.For(range.Duration);
             var known = await Directory.ByKeyAsync(CancellationToken.None);
             (_known, _catalogRead) = (known.GetValueOrDefault(DimensionLabels.InterfaceKey(address.ToString(), ifIndex)), true);
+            var counted = await Counters.SeriesAsync(address, ifIndex, range, step, CancellationToken.None);
+            (_counters, _countersRange) = (counted.Count == 0 ? null : CounterSeries.ToChart(counted, step), range);
             var inbound = await Traffic.SeriesAsync(
                 new SeriesQuery(range, FlowDimension.SrcAs, _metric.SeriesMetric, step, TopLimit, On(address, ifIndex, FilterSide.Src)), CancellationToken.None);
             var outbound = await Traffic.SeriesAsync(
@@ -110,7 +121,7 @@ public partial class Interface
         catch (Exception e)
         {
             Logger.LogWarning(e, "Interface {Exporter}/{IfIndex} query failed for {Range}", address, ifIndex, _selection);
-            (_data, _error) = (null, $"Could not load traffic of interface {address} if {ifIndex}: {e.Message}");
+            (_data, _counters, _error) = (null, null, $"Could not load traffic of interface {address} if {ifIndex}: {e.Message}");
         }
     }
 

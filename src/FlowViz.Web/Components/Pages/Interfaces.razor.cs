@@ -1,3 +1,4 @@
+using FlowViz.Core.Counters;
 using FlowViz.Core.Filtering;
 using FlowViz.Core.Queries;
 using FlowViz.Web.Components.Interfaces;
@@ -12,7 +13,9 @@ namespace FlowViz.Web.Components.Pages;
 /// Every interface (issue #6): exporter, name, description, class, provider, boundary, traffic in and out over the
 /// range and utilisation against its speed; the unclassified ones carrying traffic first. The interfaces come from
 /// the catalogue (<see cref="InterfaceDirectory"/>), the traffic from the tenant-scoped <see cref="ITrafficQueries"/>
-/// (top input and output interfaces, as <c>/api/v1/top?by=input_interface</c> answers). State is in the URL.
+/// (top input and output interfaces, as <c>/api/v1/top?by=input_interface</c> answers), the rates of interfaces that
+/// send sFlow counters from the tenant-scoped <see cref="IInterfaceCounterQueries"/> (unless a filter is set: counters
+/// count all traffic, so a filtered page shows the matching flows' rates). State is in the URL.
 /// </summary>
 public partial class Interfaces
 {
@@ -26,6 +29,7 @@ public partial class Interfaces
     private bool _loaded;
 
     [Inject] private ITrafficQueries Traffic { get; set; } = default!;
+    [Inject] private IInterfaceCounterQueries Counters { get; set; } = default!;
     [Inject] private InterfaceDirectory Directory { get; set; } = default!;
     [Inject] private ILogger<Interfaces> Logger { get; set; } = default!;
 
@@ -60,7 +64,8 @@ public partial class Interfaces
             var known = await Directory.ByKeyAsync(CancellationToken.None);
             var input = await Traffic.TopAsync(new TopQuery(range, FlowDimension.InputInterface, TrafficMetric.Bytes, TrafficLimit, filter), CancellationToken.None);
             var output = await Traffic.TopAsync(new TopQuery(range, FlowDimension.OutputInterface, TrafficMetric.Bytes, TrafficLimit, filter), CancellationToken.None);
-            (_rows, _error) = (InterfaceRows.Build(known, input, output, range.Duration), null);
+            IReadOnlyList<InterfaceCounterRates> counters = filter is null ? await Counters.RatesAsync(range, CancellationToken.None) : [];
+            (_rows, _error) = (InterfaceRows.Build(known, input, output, range.Duration, counters), null);
         }
         catch (FilterNotSupportedException e)
         {

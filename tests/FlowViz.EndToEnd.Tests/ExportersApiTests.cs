@@ -20,6 +20,8 @@ public sealed class ExportersApiTests(AppWithKnownTraffic fixture)
         var rate = Assert.Single(exporter.GetProperty("samplingRates").EnumerateArray());
         Assert.Equal((1, KnownTraffic.Flows), (rate.GetProperty("rate").GetInt32(), rate.GetProperty("flows").GetInt64()));
         Assert.All(exporter.GetProperty("sequences").EnumerateArray(), s => Assert.Equal(0, s.GetProperty("lost").GetInt64()));
-        Assert.True(exporter.GetProperty("lastSeen").GetDateTime() > DateTime.UtcNow.AddMinutes(-10));
+        // The stream was sent after the fixture was made (From is that minute less an hour), and not in the future.
+        var lastSeen = new DateTimeOffset(exporter.GetProperty("lastSeen").GetDateTime().ToUniversalTime());
+        Assert.InRange(lastSeen, fixture.From.AddHours(1), DateTimeOffset.UtcNow);
     }
 }

@@ -98,9 +98,10 @@ public abstract class LiveGraphPage<TData> : GraphPage, IDisposable where TData 
     /// <summary>At the end of the prerender (and when a circuit pauses): the data shown, for the address it was loaded for.</summary>
     private Task PersistLoadAsync()
     {
-        if (Data is not null && Error is null && !_invalid && _load is null)
+        if (Data is not null && Error is null && !_invalid && _load is null
+            && PageDataJson.Serialize(Data) is { Length: <= PageDataJson.MaxPersistedChars } json)
         {
-            PageState.PersistAsJson(PrerenderedLoad.KeyOf(GetType()), new PrerenderedLoad(Navigation.Uri, PageDataJson.Serialize(Data)));
+            PageState.PersistAsJson(PrerenderedLoad.KeyOf(GetType()), new PrerenderedLoad(Navigation.Uri, json));
         }
         return Task.CompletedTask;
     }

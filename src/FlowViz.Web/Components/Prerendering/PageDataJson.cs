@@ -18,6 +18,12 @@ public static class PageDataJson
         Converters = { new TimeRangeConverter() },
     };
 
+    /// <summary>
+    /// Larger data is not carried over (the page queries again): the state travels in the HTML and back up with the
+    /// circuit's start, about twice its size once encoded and protected, under Program.cs's 1 MB hub message limit.
+    /// </summary>
+    public const int MaxPersistedChars = 256 * 1024;
+
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 
     public static T? Deserialize<T>(string json) => JsonSerializer.Deserialize<T>(json, Options);

@@ -66,7 +66,10 @@ builder.Services.AddSingleton<RollupMetrics>();
 builder.Services.AddSingleton<EnrichmentMetrics>();
 builder.Services.AddProblemDetails();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents()
+    // The circuit's start carries the prerendered pages' data back (Components/Prerendering): up to ~0.55 MB, see
+    // PageDataJson.MaxPersistedChars; SignalR's default 32 kB would refuse it and the circuit would never start.
+    .AddHubOptions(hub => hub.MaximumReceiveMessageSize = 1024 * 1024);
 builder.Services.AddFlowVizUi();
 builder.Services.AddFlowVizApi(builder.Configuration); // flows, interfaces, interface rules, OpenAPI
 builder.Services.AddScopedFlowRecords(); // after AddFlowVizApi: raw flows through the viewer's scope

@@ -14,6 +14,7 @@ public abstract class WebTestContext : BunitContext
     {
         // Before anything reads the service provider (bUnit refuses registrations after that); anonymous by default.
         Authorization = AddAuthorization();
+        PageState = AddBunitPersistentComponentState();
         Services.AddFlowVizUi();
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddSingleton<ITrafficQueries>(Queries);
@@ -33,6 +34,9 @@ public abstract class WebTestContext : BunitContext
     }
 
     protected BunitAuthorizationContext Authorization { get; }
+
+    /// <summary>Blazor's persistent component state: what a prerender would have carried into the interactive render.</summary>
+    protected BunitPersistentComponentState PageState { get; }
 
     protected FakeTimeProvider Clock { get; } = new(Sample.Now);
 

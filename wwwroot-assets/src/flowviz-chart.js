@@ -34,6 +34,12 @@ function loadApexCharts() {
     return apexLoading;
 }
 
+// From flowviz.lib.module.js while the circuit connects on a page with a prerendered chart: apexcharts is then parsed
+// and run before the first create() asks for it.
+export function preload() {
+    return loadApexCharts();
+}
+
 // Same rule as TrafficUnits.Format in .NET: the largest prefix not above |value|, 3 significant digits,
 // whole numbers below the first prefix stay whole.
 // Axis labels drop trailing zeros ("2 Mbit/s", not "2.00 Mbit/s").

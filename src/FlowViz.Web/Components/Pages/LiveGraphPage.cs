@@ -1,5 +1,6 @@
 using FlowViz.Core.Filtering;
 using FlowViz.Core.Queries;
+using FlowViz.Web.Components.Prerendering;
 using FlowViz.Web.Components.Time;
 using FlowViz.Web.Components.Traffic;
 using Microsoft.AspNetCore.Components;
@@ -10,6 +11,8 @@ namespace FlowViz.Web.Components.Pages;
 /// A graph page that loads one <typeparamref name="TData"/> per URL state and refreshes relative ranges every
 /// <see cref="RefreshInterval"/> (as Overview does): a load still running is not stacked on, a superseded one never
 /// wins, a bad filter or route value shows its message instead of traffic, and a failed query says what happened.
+/// The prerender's data is carried into the interactive render (<see cref="PrerenderedLoad"/>), so a page load queries
+/// once, not once in the prerender and again when the circuit starts; refreshes and URL changes query as before.
 /// </summary>
 public abstract class LiveGraphPage<TData> : GraphPage, IDisposable where TData : class
 {
@@ -20,9 +23,11 @@ public abstract class LiveGraphPage<TData> : GraphPage, IDisposable where TData 
     private object? _routeValue;
     private CancellationTokenSource? _load;
     private ITimer? _timer;
+    private PersistingComponentStateSubscription _persisting;
 
     [Inject] protected ITrafficQueries Traffic { get; set; } = default!;
     [Inject] private ILoggerFactory Loggers { get; set; } = default!;
+    [Inject] private PersistentComponentState PageState { get; set; } = default!;
 
     protected RangeSelection Selection { get; private set; } = RangeSelection.Default;
     protected MetricChoice Metric { get; private set; } = MetricChoice.Bits;
@@ -42,8 +47,15 @@ public abstract class LiveGraphPage<TData> : GraphPage, IDisposable where TData 
 
     protected abstract Task<TData> QueryAsync(TimeRange range, CancellationToken cancellationToken);
 
+    protected override void OnInitialized()
+    {
+        base.OnInitialized();
+        _persisting = PageState.RegisterOnPersisting(PersistLoadAsync);
+    }
+
     protected override Task OnParametersSetAsync()
     {
+        var first = !_loaded;
         var (selection, metric, filterText, routeValue) = (UrlRange, UrlMetric, UrlFilterText, RouteValue);
         if (_loaded && selection == Selection && metric == Metric && filterText == LoadedFilterText && Equals(routeValue, _routeValue))
         {
@@ -57,7 +69,41 @@ public abstract class LiveGraphPage<TData> : GraphPage, IDisposable where TData 
             (Data, Error) = (null, filterError);
             return Task.CompletedTask;
         }
+        if (first && TakePrerenderedLoad() is { } prerendered)
+        {
+            (Data, Error) = (prerendered, null);
+            return Task.CompletedTask;
+        }
         return LoadAsync();
+    }
+
+    /// <summary>The prerender's data for this very address, if this render continues a prerendered response.</summary>
+    private TData? TakePrerenderedLoad()
+    {
+        if (!PageState.TryTakeFromJson<PrerenderedLoad>(PrerenderedLoad.KeyOf(GetType()), out var load) || load is null || load.Uri != Navigation.Uri)
+        {
+            return null;
+        }
+        try
+        {
+            return PageDataJson.Deserialize<TData>(load.Json);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or NotSupportedException or ArgumentException)
+        {
+            Loggers.CreateLogger(GetType()).LogWarning(e, "The prerendered {Subject} could not be read back; querying again", Subject);
+            return null;
+        }
+    }
+
+    /// <summary>At the end of the prerender (and when a circuit pauses): the data shown, for the address it was loaded for.</summary>
+    private Task PersistLoadAsync()
+    {
+        if (Data is not null && Error is null && !_invalid && _load is null
+            && PageDataJson.Serialize(Data) is { Length: <= PageDataJson.MaxPersistedChars } json)
+        {
+            PageState.PersistAsJson(PrerenderedLoad.KeyOf(GetType()), new PrerenderedLoad(Navigation.Uri, json));
+        }
+        return Task.CompletedTask;
     }
 
     protected override Task OnAfterRenderAsync(bool firstRender)
@@ -121,6 +167,7 @@ public abstract class LiveGraphPage<TData> : GraphPage, IDisposable where TData 
     {
         _timer?.Dispose();
         _load?.Cancel();
+        _persisting.Dispose();
         GC.SuppressFinalize(this);
     }
 }

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FlowViz.Core.Queries;
+
+namespace FlowViz.Web.Components.Prerendering;
+
+/// <summary>
+/// How a page's data records travel from prerender to circuit. Own options rather than the framework's: the data holds
+/// named tuples (fields), statistics that may be NaN, and <see cref="TimeRange"/>, a struct whose validating
+/// constructor System.Text.Json would bypass.
+/// </summary>
+public static class PageDataJson
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        IncludeFields = true,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new TimeRangeConverter() },
+    };
+
+    /// <summary>
+    /// Larger data is not carried over (the page queries again): the state travels in the HTML and back up with the
+    /// circuit's start, about twice its size once encoded and protected, under Program.cs's 1 MB hub message limit.
+    /// </summary>
+    public const int MaxPersistedChars = 256 * 1024;
+
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+
+    public static T? Deserialize<T>(string json) => JsonSerializer.Deserialize<T>(json, Options);
+
+    private sealed class TimeRangeConverter : JsonConverter<TimeRange>
+    {
+        private sealed record Wire(DateTimeOffset From, DateTimeOffset To);
+
+        public override TimeRange Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            var wire = JsonSerializer.Deserialize<Wire>(ref reader, options) ?? throw new JsonException("A time range cannot be null.");
+            return new TimeRange(wire.From, wire.To);
+        }
+
+        public override void Write(Utf8JsonWriter writer, TimeRange value, JsonSerializerOptions options) =>
+            JsonSerializer.Serialize(writer, new Wire(value.From, value.To), options);
+    }
+}

@@ -1,0 +1,13 @@
+namespace FlowViz.Web.Components.Prerendering;
+
+/// <summary>
+/// A page's data as its prerender loaded it, carried to its interactive render (Blazor's persistent component state:
+/// written into the prerendered response, protected by the server, read once by the circuit that response starts).
+/// <see cref="Uri"/> is the address it was loaded for: a render at another address ignores it and queries.
+/// <see cref="Json"/> is the data serialized with <see cref="PageDataJson"/>.
+/// </summary>
+public sealed record PrerenderedLoad(string Uri, string Json)
+{
+    /// <summary>The state key of a page type's load: one page per response.</summary>
+    public static string KeyOf(Type page) => $"flowviz-load:{page.FullName}";
+}

@@ -66,10 +66,7 @@ internal static class AsAnalysisApi
     {
         var parameters = new ApiParameters(request.Query);
         var number = (ulong)parameters.Number("asn", asn, uint.MaxValue);
-        var range = parameters.Range();
-        var metric = parameters.Metric(TrafficMetric.Bytes, TrafficMetric.Bytes, TrafficMetric.Packets, TrafficMetric.Flows);
-        var limit = parameters.Limit();
-        var filter = parameters.Filter();
+        var (range, metric, limit, filter) = TopInputs(parameters);
         if (!parameters.IsValid)
         {
             return parameters.Problem();
@@ -95,10 +92,7 @@ internal static class AsAnalysisApi
     {
         var parameters = new ApiParameters(request.Query);
         var number = (uint)parameters.Number("asn", asn, uint.MaxValue);
-        var range = parameters.Range();
-        var metric = parameters.Metric(TrafficMetric.Bytes, TrafficMetric.Bytes, TrafficMetric.Packets, TrafficMetric.Flows);
-        var limit = parameters.Limit();
-        var filter = parameters.Filter();
+        var (range, metric, limit, filter) = TopInputs(parameters);
         if (!parameters.IsValid)
         {
             return parameters.Problem();
@@ -130,10 +124,7 @@ internal static class AsAnalysisApi
         var parameters = new ApiParameters(request.Query);
         var address = parameters.Address("exporter", exporter);
         var index = (ulong)parameters.Number("ifIndex", ifIndex, uint.MaxValue);
-        var range = parameters.Range();
-        var metric = parameters.Metric(TrafficMetric.Bytes, TrafficMetric.Bytes, TrafficMetric.Packets, TrafficMetric.Flows);
-        var limit = parameters.Limit();
-        var filter = parameters.Filter();
+        var (range, metric, limit, filter) = TopInputs(parameters);
         if (!parameters.IsValid || address is null)
         {
             return parameters.Problem();
@@ -178,6 +169,13 @@ internal static class AsAnalysisApi
         }),
         Other = new { top.Other.Flows, top.Other.Packets, top.Other.Bytes },
     };
+
+    /// <summary>What every AS question reads besides its own key: range, metric (bytes, packets or flows), limit, filter.</summary>
+    private static (TimeRange Range, TrafficMetric Metric, int Limit, FilterExpression? Filter) TopInputs(ApiParameters parameters) => (
+        parameters.Range(),
+        parameters.Metric(TrafficMetric.Bytes, TrafficMetric.Bytes, TrafficMetric.Packets, TrafficMetric.Flows),
+        parameters.Limit(),
+        parameters.Filter());
 
     private static FilterExpression? And(FilterExpression? scope, FilterExpression? filter) =>
         scope is null ? filter : filter is null ? scope : new AndFilter(scope, filter);

@@ -32,6 +32,15 @@ dotnet test --solution FlowViz.sln -c Release --no-build --results-directory "$r
 status=${PIPESTATUS[0]}
 set -e
 
+# Each failure again, just above the closing line: Microsoft.Testing.Platform prints a failure where it
+# happens, and an assembly's captured standard output (the end-to-end app's whole log) after it, so
+# a reader of the last screen of output would otherwise see the log and not which test failed.
+awk '
+  /^failed / { shown=0; keep=1; if (!header++) print "\nFailed tests (full output in '"$log"'):"; print; next }
+  keep && /^[[:space:]]/ && shown < 14 { print; shown++; next }
+  { keep=0 }
+' "$log"
+
 # Microsoft.Testing.Platform ends with a summary block (total/failed/succeeded/skipped); print the one
 # closing line CI reads, from that block.
 awk '

@@ -80,10 +80,17 @@ public sealed class OverviewInteractionTests(AppWithKnownTraffic fixture)
         await udp.ClickAsync();
         await Assertions.Expect(udp).ToHaveClassAsync(new Regex("apexcharts-inactive-legend"));
         var before = await AxisEndAsync(page);
-        // The next refresh moves the range by 10 s: the chart receives new data and new axis bounds.
-        await page.WaitForTimeoutAsync((float)(RefreshSeconds + 3) * 1000);
 
-        Assert.InRange(await AxisEndAsync(page) - before, RefreshSeconds * 1000, (RefreshSeconds + 3) * 1000 * 2);
+        // The next refresh moves the range on with the clock: the chart receives new data and new axis bounds. Waited
+        // for rather than slept on, so a busy machine whose refresh lands late is not mistaken for one that never does.
+        var deadline = DateTime.UtcNow.AddSeconds(RefreshSeconds * 6);
+        var moved = 0d;
+        while (DateTime.UtcNow < deadline && (moved = await AxisEndAsync(page) - before) < RefreshSeconds * 1000)
+        {
+            await Task.Delay(250, TestContext.Current.CancellationToken);
+        }
+
+        Assert.InRange(moved, RefreshSeconds * 1000, RefreshSeconds * 6 * 1000 + 5000);
         await Assertions.Expect(udp).ToHaveClassAsync(new Regex("apexcharts-inactive-legend"));
         Assert.Empty(errors);
     }

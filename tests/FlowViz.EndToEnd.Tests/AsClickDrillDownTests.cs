@@ -48,6 +48,22 @@ public sealed class AsClickDrillDownTests(DirectionalApp fixture)
         await Assertions.Expect(entering.Locator("td").Last).ToHaveTextAsync(TrafficUnits.ByteCount(apiEntering));
         await Assertions.Expect(leaving.Locator("td").Last).ToHaveTextAsync(TrafficUnits.ByteCount(apiLeaving));
         await Assertions.Expect(entering.GetByTestId("stats-detail").First).ToHaveTextAsync(DirectionalTraffic.Exporter);
+        // Traffic to the AS: the local hosts that sent to it, as the API's top source addresses with destination AS = it.
+        var senders = await fixture.GetJsonAsync(
+            $"/api/v1/top?by=src_addr&limit={Web.Components.Pages.OriginAs.TopLimit}&filter={Uri.EscapeDataString($"dst as {asKey}")}&{fixture.RangeQuery}");
+        var expectedSenders = senders.GetProperty("rows").EnumerateArray()
+            .Select(r => $"{r.GetProperty("key").GetString()} {TrafficUnits.ByteCount(r.GetProperty("bytes").GetInt64())}")
+            .Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["192.168.50.1 800 B", "192.168.50.2 800 B", "192.168.50.3 800 B"], expectedSenders); // the ssh batch to Red
+        var localSenders = page.GetByTestId("as-tops-out").GetByTestId("as-top").First.GetByTestId("as-top-row");
+        await Assertions.Expect(localSenders).ToHaveCountAsync(expectedSenders.Count);
+        var shownSenders = new List<string>();
+        for (var i = 0; i < expectedSenders.Count; i++)
+        {
+            var cells = localSenders.Nth(i).Locator("td");
+            shownSenders.Add($"{(await cells.First.InnerTextAsync()).Trim()} {(await cells.Last.InnerTextAsync()).Trim()}");
+        }
+        Assert.Equal(expectedSenders, shownSenders.Order(StringComparer.Ordinal));
         await AccessibleInBothThemesAsync(page, "origin-as-directional");
 
         await entering.Locator("a").ClickAsync();

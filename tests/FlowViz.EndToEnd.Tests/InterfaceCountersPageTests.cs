@@ -1,4 +1,5 @@
 using System.Globalization;
+using FlowViz.Web.Components.Formatting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Npgsql;
@@ -53,6 +54,8 @@ public sealed class InterfaceCountersPageTests(SettingsApp fixture)
         await Assertions.Expect(page.GetByTestId("if-counters")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#if-counters")).ToContainTextAsync("bit/s");
         await Assertions.Expect(page.GetByTestId("if-counters").Locator(".apexcharts-svg")).ToBeVisibleAsync();
+        // No speed is configured for the agent's interface: the page takes the counters' ifSpeed, and says so.
+        await Assertions.Expect(page.GetByTestId("if-speed")).ToHaveTextAsync($"{TrafficUnits.BitRate(CounterTraffic.SpeedBps)} (sFlow ifSpeed)");
         await Accessibility.AssertNoSeriousViolationsAsync(page);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifacts.Screenshot("interface-counters.png"), FullPage = true });
         Assert.Empty(errors);

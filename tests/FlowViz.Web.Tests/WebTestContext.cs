@@ -23,6 +23,8 @@ public abstract class WebTestContext : BunitContext
         Services.AddSingleton<FlowViz.Core.Interfaces.IInterfaceCatalog>(InterfaceCatalog);
         Services.AddSingleton<IAnswerCompleteness>(Completeness);
         Services.AddSingleton<FlowViz.Core.Counters.IInterfaceCounterQueries>(Counters);
+        Services.AddSingleton(EnrichmentRules);
+        Services.AddSingleton<FlowViz.Identity.Scoping.IViewerScopeSource>(_ => new FlowViz.Identity.Scoping.FixedViewerScope(ViewerScope));
         ChartModule = JSInterop.SetupModule(StackedTrafficChart.ModulePath);
         ChartModule.SetupModule(invocation => invocation.Identifier == "create");
         ChartModule.SetupVoid("update", _ => true).SetVoidResult();
@@ -51,6 +53,13 @@ public abstract class WebTestContext : BunitContext
     protected FakeAnswerCompleteness Completeness { get; } = new();
 
     protected FakeInterfaceCounterQueries Counters { get; } = new();
+
+    /// <summary>The local networks and application rules in force: the defaults unless a test swaps them.</summary>
+    protected FlowViz.Enrichment.LiveEnrichmentRules EnrichmentRules { get; } =
+        new(FlowViz.Enrichment.EnrichmentConfiguration.Build(new FlowViz.Enrichment.EnrichmentOptions()));
+
+    /// <summary>What the viewer may see (everything unless a test narrows it before the first render).</summary>
+    protected FlowViz.Identity.Scoping.ViewerScope ViewerScope { get; set; } = FlowViz.Identity.Scoping.ViewerScope.Everything;
 
     protected BunitJSModuleInterop ChartModule { get; }
 

@@ -17,6 +17,9 @@ public sealed class FakeTrafficQueries : ITrafficQueries
     /// <summary>When set, answers top queries instead of <see cref="Top"/>.</summary>
     public Func<TopQuery, TopResult>? TopAnswer { get; set; }
 
+    /// <summary>When set, answers wait for it (a page's loading state shows meanwhile); questions are recorded at once.</summary>
+    public Task? Hold { get; set; }
+
     public List<TimeRange> SummaryCalls { get; } = [];
     public List<SummaryQuery> SummaryQueries { get; } = [];
     public List<TopQuery> TopCalls { get; } = [];
@@ -25,7 +28,7 @@ public sealed class FakeTrafficQueries : ITrafficQueries
     public Task<TrafficTotals> SummaryAsync(TimeRange range, CancellationToken cancellationToken)
     {
         SummaryCalls.Add(range);
-        return Failure is null ? Task.FromResult(Totals) : Task.FromException<TrafficTotals>(Failure);
+        return Answer(() => Failure is null ? Task.FromResult(Totals) : Task.FromException<TrafficTotals>(Failure));
     }
 
     public Task<TrafficTotals> SummaryAsync(SummaryQuery query, CancellationToken cancellationToken)
@@ -37,12 +40,20 @@ public sealed class FakeTrafficQueries : ITrafficQueries
     public Task<TopResult> TopAsync(TopQuery query, CancellationToken cancellationToken)
     {
         TopCalls.Add(query);
-        return Failure is null ? Task.FromResult(TopAnswer?.Invoke(query) ?? TopBy.GetValueOrDefault(query.By, Top)) : Task.FromException<TopResult>(Failure);
+        return Answer(() => Failure is null ? Task.FromResult(TopAnswer?.Invoke(query) ?? TopBy.GetValueOrDefault(query.By, Top)) : Task.FromException<TopResult>(Failure));
     }
 
     public Task<SeriesResult> SeriesAsync(SeriesQuery query, CancellationToken cancellationToken)
     {
         SeriesCalls.Add(query);
-        return Failure is null ? Task.FromResult(SeriesAnswer?.Invoke(query) ?? SeriesBy.GetValueOrDefault(query.By, Series)) : Task.FromException<SeriesResult>(Failure);
+        return Answer(() => Failure is null ? Task.FromResult(SeriesAnswer?.Invoke(query) ?? SeriesBy.GetValueOrDefault(query.By, Series)) : Task.FromException<SeriesResult>(Failure));
+    }
+
+    private Task<T> Answer<T>(Func<Task<T>> answer) => Hold is null ? answer() : AfterHoldAsync(Hold, answer);
+
+    private static async Task<T> AfterHoldAsync<T>(Task hold, Func<Task<T>> answer)
+    {
+        await hold;
+        return await answer();
     }
 }

@@ -109,4 +109,39 @@ public class ApplicationsTests : WebTestContext
         Assert.Equal(2, Queries.SeriesCalls.Count);
         Assert.Equal(Sample.Now + Applications.RefreshInterval, Queries.SeriesCalls[1].Range.To);
     }
+
+    [Fact]
+    public void Render_DefaultNetworks_HintExampleIsTheFirstLocalNetwork()
+    {
+        var page = Render<Applications>();
+
+        Assert.Equal("net 10.0.0.0/8", page.Find("[data-testid=network-example]").TextContent);
+    }
+
+    [Fact]
+    public void Render_ConfiguredNetworks_HintExampleIsTheFirstConfigured()
+    {
+        EnrichmentRules.Swap(FlowViz.Enrichment.EnrichmentConfiguration.Build(new FlowViz.Enrichment.EnrichmentOptions
+        {
+            Networks = [new() { Name = "office", Prefix = "198.18.4.0/22" }, new() { Name = "lab", Prefix = "2001:db8:7::/48" }],
+        }));
+
+        var page = Render<Applications>();
+
+        Assert.Equal("net 198.18.4.0/22", page.Find("[data-testid=network-example]").TextContent);
+    }
+
+    [Fact]
+    public void Render_ViewerLimitedToATenant_HintExampleIsTheDocumentationRange()
+    {
+        ViewerScope = FlowViz.Identity.Scoping.ViewerScope.Restricted(FilterParser.Parse("net 198.51.100.0/24"), []);
+
+        var page = Render<Applications>();
+
+        Assert.Equal($"net {Applications.DocumentationNetwork}", page.Find("[data-testid=network-example]").TextContent);
+    }
+
+    [Fact]
+    public void NetworkExampleOf_NoNetworks_DocumentationRange() =>
+        Assert.Equal("192.0.2.0/24", Applications.NetworkExampleOf([]));
 }

@@ -2,6 +2,8 @@ using System.Net;
 using FlowViz.Core.Filtering;
 using FlowViz.Core.Interfaces;
 using FlowViz.Web.Components.Pages;
+using FlowViz.Core.Counters;
+using FlowViz.Web.Tests.Fakes;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -112,5 +114,143 @@ public class InterfaceTests : WebTestContext
         Assert.Single(Counters.SeriesCalls);
         Assert.Empty(page.FindAll("[data-testid=if-counters]"));
         Assert.Equal(2, page.FindAll("[data-testid=traffic-chart]").Count); // the two AS charts only
+    }
+
+    [Fact]
+    public void Render_CountersKnowIfSpeedButNoSpeedConfigured_SpeedFromTheCounters()
+    {
+        InterfaceCatalog.Interfaces.Clear();
+        InterfaceCatalog.Add("192.0.2.1", 7, "et-0/0/7", null, speedBps: null, "configuration");
+        Counters.Points.Add(new InterfaceCounterPoint(1_700_000_000, 2_000, 5_000));
+        Counters.Rates.Add(new InterfaceCounterRates(IPAddress.Parse("192.0.2.1"), 7, 2_000, 5_000, 2_000, 5_000, 10_000_000_000, 1, 0));
+        Counters.Rates.Add(new InterfaceCounterRates(IPAddress.Parse("192.0.2.1"), 8, 0, 0, 0, 0, 1_000_000_000, 1, 0)); // another interface
+
+        var page = RenderAt("/interfaces/192.0.2.1/7?range=6h", "192.0.2.1", "7");
+
+        Assert.Equal("10.0 Gbit/s (sFlow ifSpeed)", page.Find("[data-testid=if-speed]").TextContent);
+        Assert.Contains("speed 10.0 Gbit/s", page.Find("#if-counters").TextContent, StringComparison.Ordinal);
+        Assert.Equal(TimeSpan.FromHours(6), Assert.Single(Counters.RateCalls).Duration);
+    }
+
+    [Fact]
+    public void Render_NotInCatalogueButSendsCounters_SpeedFromTheCounters()
+    {
+        Counters.Points.Add(new InterfaceCounterPoint(1_700_000_000, 2_000, 5_000));
+        Counters.Rates.Add(new InterfaceCounterRates(IPAddress.Parse("192.0.2.1"), 9, 2_000, 5_000, 2_000, 5_000, 1_000_000_000, 1, 0));
+
+        var page = RenderAt("/interfaces/192.0.2.1/9", "192.0.2.1", "9");
+
+        Assert.Equal("1.00 Gbit/s (sFlow ifSpeed)", page.Find("[data-testid=if-speed]").TextContent);
+        Assert.Single(page.FindAll("[data-testid=not-in-catalogue]"));
+    }
+
+    [Fact]
+    public void Render_ConfiguredSpeedNoCounters_ConfiguredSpeedAndNoRatesAsked()
+    {
+        InterfaceCatalog.Interfaces.Clear();
+        InterfaceCatalog.Add("192.0.2.1", 7, "et-0/0/7", null, speedBps: 100_000_000, "configuration");
+
+        var page = RenderAt("/interfaces/192.0.2.1/7", "192.0.2.1", "7");
+
+        Assert.Equal("100 Mbit/s (configured)", page.Find("[data-testid=if-speed]").TextContent);
+        Assert.Empty(Counters.RateCalls); // no counters: their rates (every interface's) are not read
+    }
+
+    [Fact]
+    public void Render_CountersWithoutIfSpeed_CatalogueSpeedStays()
+    {
+        InterfaceCatalog.Interfaces.Clear();
+        InterfaceCatalog.Add("192.0.2.1", 7, "et-0/0/7", null, speedBps: 100_000_000, "configuration");
+        Counters.Points.Add(new InterfaceCounterPoint(1_700_000_000, 2_000, 5_000));
+        Counters.Rates.Add(new InterfaceCounterRates(IPAddress.Parse("192.0.2.1"), 7, 2_000, 5_000, 2_000, 5_000, 0, 1, 0));
+
+        var page = RenderAt("/interfaces/192.0.2.1/7", "192.0.2.1", "7");
+
+        Assert.Equal("100 Mbit/s (configured)", page.Find("[data-testid=if-speed]").TextContent);
+    }
+
+    [Fact]
+    public void Render_NoSpeedAnywhere_SaysUnknown()
+    {
+        var page = RenderAt("/interfaces/192.0.2.1/7", "192.0.2.1", "7");
+
+        Assert.Equal("unknown", page.Find("[data-testid=if-speed]").TextContent);
+    }
+
+    [Fact]
+    public void Render_QueriesStillRunning_LoadingStateWithTheAddressFacts()
+    {
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Queries.Hold = held.Task;
+
+        var page = RenderAt("/interfaces/192.0.2.1/7", "192.0.2.1", "7");
+
+        var loading = page.Find("[data-testid=loading]");
+        Assert.Equal(("Loading the ASes of this interface…", "true"), (loading.TextContent, loading.GetAttribute("aria-busy")));
+        Assert.Equal(["Exporter", "ifIndex"], page.FindAll("[data-testid=interface-facts] dt").Select(d => d.TextContent));
+        Assert.Empty(page.FindAll("[data-testid=error]"));
+
+        held.SetResult();
+
+        page.WaitForAssertion(() => Assert.Equal("transit", page.Find("[data-testid=if-class]").TextContent));
+        Assert.Empty(page.FindAll("[data-testid=loading]"));
+        Assert.Equal("Interface et-0/0/7 (192.0.2.1 if 7)", page.Find("h1").TextContent);
+    }
+
+    [Fact]
+    public void Render_NoTraffic_EmptyStateSaysWhatToDo()
+    {
+        Queries.SeriesBy.Clear();
+
+        var page = RenderAt("/interfaces/192.0.2.1/7", "192.0.2.1", "7");
+
+        Assert.Equal("No traffic entered or left by this interface in this range: choose a longer range, or check the exporter sends interface indexes.",
+            page.Find("[data-testid=empty-state]").TextContent);
+        Assert.Empty(page.FindAll("[data-testid=if-inbound]"));
+    }
+
+    [Fact]
+    public void Render_NoTrafficWithFilter_EmptyStateSaysToWidenOrClearTheFilter()
+    {
+        Queries.SeriesBy.Clear();
+
+        var page = RenderAt("/interfaces/192.0.2.1/7?filter=proto%20udp", "192.0.2.1", "7");
+
+        Assert.Equal("No traffic through this interface matches this filter in this range: widen the range or clear the filter.",
+            page.Find("[data-testid=empty-state]").TextContent);
+    }
+
+    [Fact]
+    public void Render_QueryFails_SaysWhatHappened()
+    {
+        Queries.Failure = new TimeoutException("database did not answer in 30 s");
+
+        var page = RenderAt("/interfaces/192.0.2.1/7", "192.0.2.1", "7");
+
+        Assert.Equal("Could not load traffic of interface 192.0.2.1 if 7: database did not answer in 30 s", page.Find("[data-testid=error]").TextContent);
+        Assert.Empty(page.FindAll("[data-testid=loading]"));
+    }
+
+    [Fact]
+    public void Render_BadFilter_SaysWhereAndQueriesNothing()
+    {
+        var page = RenderAt("/interfaces/192.0.2.1/7?filter=proto%20nope", "192.0.2.1", "7");
+
+        Assert.StartsWith("The filter in the address does not parse", page.Find("[data-testid=error]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(Queries.SeriesCalls);
+        Assert.Empty(Counters.SeriesCalls);
+    }
+
+    [Fact]
+    public void Refresh_RelativeRange_QueriesCountersAndAsesAgain()
+    {
+        Counters.Points.Add(new InterfaceCounterPoint(1_700_000_000, 2_000, 5_000));
+        RenderAt("/interfaces/192.0.2.1/7", "192.0.2.1", "7");
+
+        Clock.Advance(Interface.RefreshInterval);
+
+        Assert.Equal(2, Counters.SeriesCalls.Count);
+        Assert.Equal(4, Queries.SeriesCalls.Count);
+        Assert.Equal(Sample.Now + Interface.RefreshInterval, Queries.SeriesCalls[3].Range.To);
     }
 }

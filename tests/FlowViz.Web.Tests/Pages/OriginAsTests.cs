@@ -1,5 +1,6 @@
 using FlowViz.Core.Filtering;
 using FlowViz.Web.Components.Pages;
+using FlowViz.Web.Tests.Fakes;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -29,15 +30,15 @@ public class OriginAsTests : WebTestContext
         Assert.Equal([FlowDimension.InputInterface, FlowDimension.OutputInterface], Queries.SeriesCalls.Select(q => q.By));
         Assert.Equal(FromAs64500, Queries.SeriesCalls[0].Filter);
         Assert.Equal(ToAs64500, Queries.SeriesCalls[1].Filter);
+        FlowDimension[] tables = [FlowDimension.SrcAddr, FlowDimension.DstAddr, FlowDimension.SrcCountry, FlowDimension.DstCountry];
+        Assert.Equal([.. tables, .. tables, FlowDimension.SrcPrefix, FlowDimension.DstPrefix], Queries.TopCalls.Select(q => q.By));
         Assert.Equal(
-            [FlowDimension.SrcAddr, FlowDimension.DstAddr, FlowDimension.SrcCountry, FlowDimension.DstCountry, FlowDimension.SrcPrefix, FlowDimension.DstPrefix],
-            Queries.TopCalls.Select(q => q.By));
-        Assert.All(Queries.TopCalls.SkipLast(1), top => Assert.Equal(FromAs64500, top.Filter));
-        Assert.Equal(ToAs64500, Queries.TopCalls[^1].Filter);
+            [FromAs64500, FromAs64500, FromAs64500, FromAs64500, ToAs64500, ToAs64500, ToAs64500, ToAs64500, FromAs64500, ToAs64500],
+            Queries.TopCalls.Select(q => q.Filter));
         var table = page.Find("[data-testid=as-interfaces]").TextContent;
         Assert.Contains("192.0.2.1/7 (xe-0/0/1)", table, StringComparison.Ordinal);
         Assert.Contains("192.0.2.1/9", table, StringComparison.Ordinal);
-        Assert.Equal(4, page.FindAll("[data-testid=as-top-row]").Count);
+        Assert.Equal(8, page.FindAll("[data-testid=as-top-row]").Count);
         Assert.Empty(page.FindAll("[data-testid=error]"));
     }
 
@@ -146,5 +147,110 @@ public class OriginAsTests : WebTestContext
             .Select(r => string.Join(" | ", r.QuerySelectorAll("td").Select(c => c.TextContent)));
         Assert.Equal(["192.0.2.0/24 | 3.00 kB | 0 B | 75.0%", "198.51.100.0/25 | 0 B | 1.00 kB | 25.0%"], rows);
         Assert.Equal("Prefixes of AS 64500", page.Find("#as-prefixes-head").TextContent);
+    }
+
+    [Fact]
+    public void Render_TopTables_TrafficToTheAsHasTheSameTablesAsTrafficFromIt()
+    {
+        Queries.TopAnswer = query => query.Filter == ToAs64500 && query.By == FlowDimension.SrcAddr
+            ? new TopResult([new TopRow("10.0.0.9", "10.0.0.9", 2, 20, 2_000)], TrafficTotals.Zero)
+            : Queries.Top;
+
+        var page = Render<OriginAs>(p => p.Add(c => c.Asn, "64500"));
+
+        var captions = (string direction) => page.FindAll($"[data-testid=as-tops-{direction}] caption").Select(c => c.TextContent).ToList();
+        Assert.Equal(
+            ["Top source addresses (senders in the AS) (ranked by bytes)", "Top destination addresses (receiving from the AS) (ranked by bytes)",
+             "Top source countries (ranked by bytes)", "Top destination countries (ranked by bytes)"],
+            captions("in"));
+        Assert.Equal(
+            ["Top source addresses (sending to the AS) (ranked by bytes)", "Top destination addresses (receivers in the AS) (ranked by bytes)",
+             "Top source countries (ranked by bytes)", "Top destination countries (ranked by bytes)"],
+            captions("out"));
+        var localSenders = page.FindAll("[data-testid=as-tops-out] [data-testid=as-top]")[0];
+        Assert.Equal(["10.0.0.9", "2.00 kB"], localSenders.QuerySelectorAll("[data-testid=as-top-row] td").Select(c => c.TextContent));
+        Assert.Equal(["Source address", "bytes"], localSenders.QuerySelectorAll("th").Select(c => c.TextContent));
+        Assert.Equal("Traffic to AS 64500 (destination AS): who sends, its receivers, countries", page.Find("#as-tops-out").TextContent);
+    }
+
+    [Fact]
+    public void Render_QueriesStillRunning_ShowsLoadingState()
+    {
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Queries.Hold = held.Task;
+
+        var page = Render<OriginAs>(p => p.Add(c => c.Asn, "64500"));
+
+        var loading = page.Find("[data-testid=loading]");
+        Assert.Equal(("Loading traffic of AS 64500…", "true"), (loading.TextContent, loading.GetAttribute("aria-busy")));
+        Assert.Empty(page.FindAll("[data-testid=error]"));
+        Assert.Empty(page.FindAll("[data-testid=empty-state]"));
+
+        held.SetResult();
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=as-interfaces]")));
+        Assert.Empty(page.FindAll("[data-testid=loading]"));
+    }
+
+    [Fact]
+    public void Render_NoTrafficWithFilter_EmptyStateSaysToWidenOrClearTheFilter()
+    {
+        Queries.Series = new SeriesResult(60, []);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/as/64500?filter=proto%20udp");
+
+        var page = Render<OriginAs>(p => p.Add(c => c.Asn, "64500"));
+
+        Assert.Equal("No traffic from or to AS 64500 matches this filter in this range: widen the range or clear the filter.",
+            page.Find("[data-testid=empty-state]").TextContent);
+    }
+
+    [Fact]
+    public void Render_NoTraffic_EmptyStateSaysWhatToDo()
+    {
+        Queries.Series = new SeriesResult(60, []);
+
+        var page = Render<OriginAs>(p => p.Add(c => c.Asn, "64500"));
+
+        Assert.Equal("No traffic from or to AS 64500 in this range: exporters must send AS numbers (or enrich them), or choose a longer range.",
+            page.Find("[data-testid=empty-state]").TextContent);
+        Assert.Empty(page.FindAll("[data-testid=loading]"));
+    }
+
+    [Fact]
+    public void Render_BadFilter_SaysWhereAndQueriesNothing()
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/as/64500?filter=proto%20nope");
+
+        var page = Render<OriginAs>(p => p.Add(c => c.Asn, "64500"));
+
+        Assert.StartsWith("The filter in the address does not parse:", page.Find("[data-testid=error]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(Queries.SeriesCalls);
+        Assert.Empty(page.FindAll("[data-testid=loading]"));
+    }
+
+    [Fact]
+    public void Refresh_RelativeRange_QueriesAgainAndKeepsWhatIsShown()
+    {
+        var page = Render<OriginAs>(p => p.Add(c => c.Asn, "64500"));
+        Queries.Failure = new TimeoutException("database did not answer in 30 s");
+
+        Clock.Advance(OriginAs.RefreshInterval);
+
+        Assert.Equal(3, Queries.SeriesCalls.Count); // the refresh's first question failed
+        Assert.Equal(Sample.Now + OriginAs.RefreshInterval, Queries.SeriesCalls[2].Range.To);
+        page.WaitForAssertion(() => Assert.Equal(
+            "Could not load traffic of AS 64500: database did not answer in 30 s", page.Find("[data-testid=error]").TextContent));
+        Assert.Single(page.FindAll("[data-testid=as-interfaces]")); // the figures stay under the message
+    }
+
+    [Fact]
+    public void Refresh_ZoomedFixedRange_DoesNotQueryAgain()
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/as/64500?from=2026-11-23T10:00:00Z&to=2026-11-23T11:00:00Z");
+        Render<OriginAs>(p => p.Add(c => c.Asn, "64500"));
+
+        Clock.Advance(OriginAs.RefreshInterval * 3);
+
+        Assert.Equal(2, Queries.SeriesCalls.Count);
     }
 }

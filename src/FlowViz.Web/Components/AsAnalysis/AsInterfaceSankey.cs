@@ -1,4 +1,3 @@
-using FlowViz.Core.Interfaces;
 using FlowViz.Core.Queries;
 using FlowViz.Web.Components.Charts;
 
@@ -14,7 +13,7 @@ public static class AsInterfaceSankey
     public const string Unclassified = "unclassified";
 
     public static (IReadOnlyList<SankeyNode> Nodes, IReadOnlyList<SankeyLink> Links) Build(
-        uint asn, IEnumerable<SeriesStatsRow> rows, IReadOnlyDictionary<string, ClassifiedInterface> known)
+        uint asn, IEnumerable<SeriesStatsRow> rows, IReadOnlyDictionary<string, AsInterfaceLabel> known)
     {
         var perInterface = rows.Where(r => !r.IsOther && r.Stats.Total > 0)
             .GroupBy(r => r.Key, StringComparer.Ordinal)
@@ -25,7 +24,7 @@ public static class AsInterfaceSankey
         {
             return ([], []);
         }
-        string ClassOf(string key) => known.GetValueOrDefault(key)?.Class?.Connectivity ?? Unclassified;
+        string ClassOf(string key) => known.GetValueOrDefault(key)?.Connectivity ?? Unclassified;
         var asId = $"AS{asn}";
         var byClass = perInterface.GroupBy(i => ClassOf(i.Key), StringComparer.Ordinal)
             .Select(g => (Class: g.Key, Total: g.Sum(i => i.Total)))
@@ -43,9 +42,9 @@ public static class AsInterfaceSankey
     }
 
     /// <summary>"et-0/0/1 (192.0.2.1 if 7)" when the catalogue names the interface, else "192.0.2.1 if 7".</summary>
-    private static string NodeLabel(string key, IReadOnlyDictionary<string, ClassifiedInterface> known)
+    private static string NodeLabel(string key, IReadOnlyDictionary<string, AsInterfaceLabel> known)
     {
         var where = DimensionLabels.LabelOf(FlowDimension.InputInterface, key);
-        return known.GetValueOrDefault(key)?.Interface.Name is { } name ? $"{name} ({where})" : where;
+        return known.GetValueOrDefault(key)?.Name is { } name ? $"{name} ({where})" : where;
     }
 }

@@ -1,5 +1,8 @@
 using FlowViz.Core.Filtering;
 using FlowViz.Core.Queries;
+using FlowViz.Enrichment;
+using FlowViz.Enrichment.Networks;
+using FlowViz.Identity.Scoping;
 using FlowViz.Web.Components.Applications;
 using FlowViz.Web.Components.Filtering;
 using Microsoft.AspNetCore.Components;
@@ -15,7 +18,30 @@ public partial class Applications
 {
     public const int TopLimit = 10;
 
+    /// <summary>The hint's example when no local network can serve: TEST-NET-1 (RFC 5737), nobody's real network.</summary>
+    public const string DocumentationNetwork = "192.0.2.0/24";
+
+    private string _networkExample = DocumentationNetwork;
+
+    [Inject] private LiveEnrichmentRules Rules { get; set; } = default!;
+    [Inject] private IViewerScopeSource Viewer { get; set; } = default!;
+
     protected override string Subject => "applications";
+
+    /// <summary>
+    /// The hint's <c>net</c> example is the first local network in force, so it matches what the user has; a viewer
+    /// limited to a tenant's scope gets the documentation range instead (the local networks are the whole install's).
+    /// </summary>
+    protected override async Task OnInitializedAsync()
+    {
+        await base.OnInitializedAsync();
+        var scope = await Viewer.GetAsync(CancellationToken.None);
+        _networkExample = NetworkExampleOf(scope.IsRestricted ? [] : Rules.Current.Networks.Networks);
+    }
+
+    /// <summary>The first of <paramref name="networks"/> in CIDR form, or <see cref="DocumentationNetwork"/> when there is none.</summary>
+    public static string NetworkExampleOf(IReadOnlyList<LocalNetwork> networks) =>
+        networks.Count == 0 ? DocumentationNetwork : networks[0].Prefix.ToString();
 
     private string EmptyText => Filter is null
         ? "No flows yet: point an exporter at UDP port 2055 (see README), or choose a longer range."

@@ -1,4 +1,3 @@
-using FlowViz.Core.Interfaces;
 using FlowViz.Core.Queries;
 using FlowViz.Web.Components.AsAnalysis;
 
@@ -6,8 +5,9 @@ namespace FlowViz.Web.Components.Pages;
 
 /// <summary>
 /// One load of an origin AS's page: its traffic by input interface (inbound: source AS = asn) and by output interface
-/// (outbound: destination AS = asn), series and statistics each; the known interfaces by key for their names and
-/// classes; its top addresses and countries, each a (title, top-N) pair in display order; and its prefixes in and out.
+/// (outbound: destination AS = asn), series and statistics each; the catalogue's labels of those interfaces; its top
+/// addresses and countries in both directions, in display order; and its prefixes in and out. Serializable with
+/// <see cref="Prerendering.PageDataJson"/>, so the prerender's load is carried into the interactive render.
 /// </summary>
 public sealed record OriginAsData(
     TimeRange Range,
@@ -15,8 +15,8 @@ public sealed record OriginAsData(
     IReadOnlyList<SeriesStatsRow> Rows,
     SeriesResult Outbound,
     IReadOnlyList<SeriesStatsRow> OutboundRows,
-    IReadOnlyDictionary<string, ClassifiedInterface> Interfaces,
-    IReadOnlyList<(string Title, string KeyHeader, TopResult Top)> Tops,
+    IReadOnlyDictionary<string, AsInterfaceLabel> Interfaces,
+    IReadOnlyList<OriginAsTop> Tops,
     AsPrefixTable Prefixes)
 {
     public bool IsEmpty => Rows.All(r => r.Stats.Total == 0) && OutboundRows.All(r => r.Stats.Total == 0);

@@ -19,9 +19,6 @@ public sealed class Browser : IAsyncDisposable
 
     public static async Task<Browser> LaunchAsync()
     {
-        // Expect(...) waits 5 s by default, shorter than a busy CI machine may take to render after a query; the same
-        // 30 s as the context's other waits (a passing assertion still returns as soon as it holds).
-        Assertions.SetDefaultExpectTimeout(30_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -28,6 +28,20 @@ public static class PageDataJson
 
     public static T? Deserialize<T>(string json) => JsonSerializer.Deserialize<T>(json, Options);
 
+    /// <summary>The value as a JSON element, or null when its JSON is longer than <see cref="MaxPersistedChars"/>.</summary>
+    public static JsonElement? ToElement<T>(T value)
+    {
+        var utf8 = JsonSerializer.SerializeToUtf8Bytes(value, Options);
+        if (utf8.Length > MaxPersistedChars)
+        {
+            return null;
+        }
+        using var document = JsonDocument.Parse(utf8);
+        return document.RootElement.Clone();
+    }
+
+    public static T? FromElement<T>(JsonElement element) => element.Deserialize<T>(Options);
+
     private sealed class TimeRangeConverter : JsonConverter<TimeRange>
     {
         private sealed record Wire(DateTimeOffset From, DateTimeOffset To);

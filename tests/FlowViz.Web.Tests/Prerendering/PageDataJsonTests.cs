@@ -32,9 +32,31 @@ public class PageDataJsonTests
     }
 
     [Fact]
+    public void Serialize_SeriesPoints_AsPairsThatReadBack()
+    {
+        var data = Overview(points: 2) with { Charts = [new MetricSeries(MetricChoice.Bits, new SeriesResult(60,
+            [new TrafficSeries("6", "TCP", [new SeriesPoint(1_700_000_000, 1.5), new SeriesPoint(1_700_000_060, double.NaN)])]))] };
+
+        var json = PageDataJson.Serialize(data);
+
+        Assert.Contains("""[[1700000000,1.5],[1700000060,"NaN"]]""", json, StringComparison.Ordinal);
+        var back = PageDataJson.Deserialize<OverviewData>(json)!.Charts[0].Series.Series[0].Points;
+        Assert.Equal(new SeriesPoint(1_700_000_000, 1.5), back[0]);
+        Assert.True(double.IsNaN(back[1].Rate));
+    }
+
+    [Fact]
+    public void Deserialize_PointNotAPair_Throws()
+    {
+        var json = PageDataJson.Serialize(Overview(points: 1)).Replace("[1700000000,1000]", "[1700000000]", StringComparison.Ordinal);
+
+        Assert.Throws<JsonException>(() => PageDataJson.Deserialize<OverviewData>(json));
+    }
+
+    [Fact]
     public void ToElement_LargerThanTheLimit_Null()
     {
         Assert.NotNull(PageDataJson.ToElement(Overview(points: 100)));
-        Assert.Null(PageDataJson.ToElement(Overview(points: 20_000)));
+        Assert.Null(PageDataJson.ToElement(Overview(points: 30_000)));
     }
 }

@@ -57,14 +57,15 @@ public sealed class Browser : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits until Blazor's circuit is connected (set by wwwroot/flowviz.lib.module.js) and the page has
-    /// rendered interactively: the chart is drawn only then, and clicks before it would hit prerendered
-    /// buttons that have no handlers yet.
+    /// Waits until Blazor's circuit is connected (set by wwwroot/flowviz.lib.module.js), the page has rendered
+    /// interactively and its first chart is in its component's hands (data-interactive, set by flowviz-chart.js's
+    /// create): a chart is drawn from the prerendered HTML before that, but a drag would not reach .NET yet, and clicks
+    /// before it would hit prerendered buttons that have no handlers yet.
     /// </summary>
     public static async Task WaitForInteractiveAsync(IPage page)
     {
         await WaitForCircuitAsync(page);
-        await page.Locator("[data-testid=traffic-chart] svg.apexcharts-svg").First.WaitForAsync();
+        await page.Locator("[data-testid=traffic-chart][data-interactive=true] svg.apexcharts-svg").First.WaitForAsync();
     }
 
     /// <summary>For pages without a chart: the circuit is up and the page has rendered interactively (its head says so).</summary>

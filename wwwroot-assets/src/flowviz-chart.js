@@ -155,15 +155,17 @@ function themeOf(element) {
     };
 }
 
+// Zoomable whether or not .NET is attached yet: a chart drawn from the prerendered HTML is adopted by its component
+// later (create), which sets handle.dotNet; a drag before that ends as no more than the selection shown.
 function zoomOptions(handle) {
-    if (!handle.payload.zoomable || !handle.dotNet) {
+    if (!handle.payload.zoomable) {
         return { zoom: { enabled: false }, events: {} };
     }
     return {
         zoom: { enabled: true, type: 'x', autoScaleYaxis: false },
         events: {
             // Whole seconds; .NET decides the new range and puts it in the URL.
-            zoomed: (_, { xaxis }) => handle.dotNet.invokeMethodAsync('OnZoomedAsync',
+            zoomed: (_, { xaxis }) => handle.dotNet?.invokeMethodAsync('OnZoomedAsync',
                 Math.floor(xaxis.min / 1000), Math.ceil(xaxis.max / 1000)),
         },
     };
@@ -210,16 +212,41 @@ function buildOptions(handle, hidden) {
     };
 }
 
-// dotNet: a DotNetObjectReference with OnZoomedAsync(fromSeconds, toSeconds), or null when not zoomable.
-export async function create(element, payload, dotNet) {
-    const ApexCharts = await loadApexCharts();
-    const handle = { element, payload, dotNet };
-    handle.chart = new ApexCharts(element, buildOptions(handle));
-    await handle.chart.render();
-    showAxisEnd(handle);
+// The chart of a container: apexcharts draws into a host element of ours, not into the container Blazor renders, so
+// that a chart drawn from the prerendered HTML can move into the interactive render's container (adopt, below).
+// apexcharts watches its element's parent for resizes: the host's parent is a wrapper that moves with it.
+function mount(ApexCharts, element, payload, dotNet) {
+    const host = document.createElement('div');
+    host.className = 'traffic-chart-host';
+    const canvas = host.appendChild(document.createElement('div'));
+    element.appendChild(host);
+    const handle = { element, host, payload, dotNet };
+    handle.chart = new ApexCharts(canvas, buildOptions(handle));
     handle.onScheme = () => handle.chart.updateOptions(buildOptions(handle, hiddenNames(handle.chart)), false, false);
     window.matchMedia?.('(prefers-color-scheme: dark)').addEventListener('change', handle.onScheme);
     window.addEventListener('flowviz:theme', handle.onScheme);
+    return handle;
+}
+
+// dotNet: a DotNetObjectReference with OnZoomedAsync(fromSeconds, toSeconds), or null when not zoomable.
+// A chart already drawn in this container from the prerendered HTML is adopted: it gets the .NET reference and the
+// payload as an update (nothing redrawn when the payload is the one it was drawn from), not a second chart.
+export async function create(element, payload, dotNet) {
+    const adopted = await adopt(element);
+    if (adopted) {
+        adopted.dotNet = dotNet;
+        await update(adopted, payload);
+    }
+    const handle = adopted ?? await drawFresh(element, payload, dotNet);
+    element.dataset.interactive = 'true'; // the component has it: zoom reaches .NET (end-to-end tests wait for this)
+    return handle;
+}
+
+async function drawFresh(element, payload, dotNet) {
+    const handle = mount(await loadApexCharts(), element, payload, dotNet);
+    entries.set(element, { dropped: true }); // holds a chart of its own: no prerendered one moves in
+    await handle.chart.render();
+    showAxisEnd(handle);
     return handle;
 }
 
@@ -228,6 +255,9 @@ export async function create(element, payload, dotNet) {
 export async function update(handle, payload) {
     const old = handle.payload;
     handle.payload = payload;
+    if (JSON.stringify(old) === JSON.stringify(payload)) {
+        return; // an adopted chart's first update, typically: what is drawn is what was asked for
+    }
     const hidden = hiddenNames(handle.chart);
     const sameShape = old.unit === payload.unit && old.mirrored === payload.mirrored
         && old.height === payload.height && old.timeZone === payload.timeZone && old.zoomable === payload.zoomable;
@@ -254,4 +284,102 @@ export function destroy(handle) {
     window.matchMedia?.('(prefers-color-scheme: dark)').removeEventListener('change', handle.onScheme);
     window.removeEventListener('flowviz:theme', handle.onScheme);
     handle.chart.destroy();
+    handle.host.remove();
+}
+
+// Charts drawn before the circuit. The prerendered HTML carries each chart's payload in its container's
+// data-prerendered attribute (StackedTrafficChart's non-interactive render); drawPrerendered() draws them as soon as
+// the document is parsed (flowviz-chart-prerendered.js, a module script in App.razor's head). When the circuit starts,
+// Blazor replaces the prerendered markup with the interactive render's in one batch; a MutationObserver, whose
+// callback runs before the next paint, moves each drawn chart into its replacement (the first new container with the
+// same aria-label, in document order) and create() adopts it there. A drawn chart whose container went without a
+// replacement (the page rendered something else) is destroyed.
+const waiting = [];            // drawn from the prerender, not adopted yet: { key, element, handle, ready, dropped }
+const entries = new WeakMap(); // container → the entry whose chart it holds
+let observer;
+
+function keyOf(element) {
+    return element.getAttribute('aria-label') ?? '';
+}
+
+export function drawPrerendered(root = document) {
+    for (const element of root.querySelectorAll('.traffic-chart[data-prerendered]')) {
+        if (entries.has(element) || !element.isConnected) {
+            continue;
+        }
+        const entry = { key: keyOf(element), element, handle: null, dropped: false };
+        // On failure create() draws afresh, and reports what fails again.
+        entry.ready = Promise.resolve().then(() => drawEntry(entry, JSON.parse(element.dataset.prerendered))).catch(() => null);
+        entries.set(element, entry);
+        waiting.push(entry);
+    }
+    if (!observer && waiting.length > 0) {
+        observer = new MutationObserver(moveOrphans);
+        observer.observe(document.body, { childList: true, subtree: true });
+    }
+}
+
+async function drawEntry(entry, payload) {
+    const ApexCharts = await loadApexCharts();
+    if (entry.dropped) {
+        return null;
+    }
+    const handle = entry.handle = mount(ApexCharts, entry.element, payload, null); // entry.element: replaced meanwhile?
+    await handle.chart.render();
+    if (entry.dropped) {
+        return null; // dropped while it rendered: drop() has destroyed it
+    }
+    showAxisEnd(handle);
+    return handle;
+}
+
+function moveOrphans() {
+    const orphans = waiting.filter(entry => !entry.element.isConnected);
+    if (orphans.length > 0) {
+        const free = [...document.querySelectorAll('.traffic-chart:not([data-prerendered])')].filter(element => !entries.has(element));
+        for (const entry of orphans) {
+            const index = free.findIndex(element => keyOf(element) === entry.key);
+            if (index < 0) {
+                drop(entry);
+            } else {
+                moveEntry(entry, free.splice(index, 1)[0]);
+            }
+        }
+    }
+    if (waiting.length === 0 && observer) {
+        observer.disconnect();
+        observer = undefined;
+    }
+}
+
+function moveEntry(entry, element) {
+    entries.delete(entry.element);
+    entry.element = element;
+    entries.set(element, entry);
+    if (entry.handle) {
+        entry.handle.element = element;
+        element.appendChild(entry.handle.host);
+        showAxisEnd(entry.handle);
+    }
+}
+
+function drop(entry) {
+    entry.dropped = true;
+    waiting.splice(waiting.indexOf(entry), 1);
+    entries.delete(entry.element);
+    if (entry.handle) {
+        destroy(entry.handle);
+    }
+}
+
+// The chart drawn from the prerender that this container holds (or is to hold), once drawn; null when there is none.
+async function adopt(element) {
+    moveOrphans(); // a replacement the observer has not reported yet
+    const entry = entries.get(element);
+    if (!entry || entry.dropped) {
+        return null;
+    }
+    waiting.splice(waiting.indexOf(entry), 1);
+    moveOrphans(); // disconnects the observer when this was the last one
+    return entry.ready;
 }

@@ -3,18 +3,14 @@
 
 export function afterWebStarted(blazor) {
     window.__blazorStarted = true;
-    // Enhanced navigation replaces <html>'s attributes with the server's: put the chosen theme back.
-    blazor.addEventListener?.('enhancedload', () => window.flowvizApplyTheme?.());
-    preloadCharts();
-}
-
-// A prerendered chart is drawn only once the circuit is up and the page has imported the chart module, which then
-// loads apexcharts (576 kB): start both now, beside the circuit's start. Same module instance as the page's import
-// (the import map maps this path); a failure here is left to the chart's own import to report.
-function preloadCharts() {
-    if (document.querySelector('[data-testid=traffic-chart]')) {
-        import('./lib/flowviz-chart.js').then(chart => chart.preload()).catch(() => { });
-    }
+    blazor.addEventListener?.('enhancedload', () => {
+        // Enhanced navigation replaces <html>'s attributes with the server's: put the chosen theme back.
+        window.flowvizApplyTheme?.();
+        // And brings a prerendered page, whose charts are drawn here as on a full load (App.razor's module script).
+        if (document.querySelector('[data-prerendered]')) {
+            import('./lib/flowviz-chart.js').then(chart => chart.drawPrerendered()).catch(() => { });
+        }
+    });
 }
 
 export function afterServerStarted() {

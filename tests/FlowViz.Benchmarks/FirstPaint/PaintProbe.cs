@@ -35,11 +35,35 @@ public static class PaintProbe
         })();
         """;
 
-    /// <summary>What the page knows when the target has appeared: [response end, DOMContentLoaded, circuit, data, meaningful paint] in ms.</summary>
+    /// <summary>Indexes into <see cref="Read"/>'s answer.</summary>
+    public enum Stage
+    {
+        ResponseEnd, DomContentLoaded, Circuit, Data, Meaningful,
+        BlazorScriptEnd, NegotiateStart, NegotiateEnd, StateChars, HtmlBytes, ChartPayloadChars,
+    }
+
+    /// <summary>
+    /// What the page knows when the target has appeared, in <see cref="Stage"/> order: times in ms from navigation start
+    /// (−1: not seen), then the size of Blazor's persisted state comment (characters; it goes back up with the circuit's
+    /// first message), of the HTML (decoded bytes) and of the charts' prerendered payloads (characters).
+    /// </summary>
     public const string Read = """
         () => {
             const nav = performance.getEntriesByType('navigation')[0];
-            return [nav.responseEnd, nav.domContentLoadedEventEnd, window.__paint.circuit ?? -1, window.__paint.data ?? -1, window.__paint.meaningful];
+            const resources = performance.getEntriesByType('resource');
+            const blazor = resources.find(r => r.name.includes('/_framework/blazor.web'));
+            const negotiate = resources.find(r => r.name.includes('/_blazor/negotiate'));
+            let state = 0;
+            const comments = document.createTreeWalker(document, NodeFilter.SHOW_COMMENT);
+            for (let c = comments.nextNode(); c; c = comments.nextNode()) {
+                if (c.data.startsWith('Blazor-Server-Component-State:')) {
+                    state += c.data.length;
+                }
+            }
+            const payloads = [...document.querySelectorAll('[data-prerendered]')].reduce((n, e) => n + e.dataset.prerendered.length, 0);
+            return [nav.responseEnd, nav.domContentLoadedEventEnd, window.__paint.circuit ?? -1, window.__paint.data ?? -1,
+                window.__paint.meaningful, blazor?.responseEnd ?? -1, negotiate?.startTime ?? -1, negotiate?.responseEnd ?? -1,
+                state, nav.decodedBodySize, payloads];
         }
         """;
 }

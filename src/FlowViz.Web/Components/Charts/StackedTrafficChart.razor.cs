@@ -10,6 +10,8 @@ namespace FlowViz.Web.Components.Charts;
 /// first render and data is sent again only when the inputs changed, so a refresh that brings the same
 /// numbers costs no interop traffic. With <see cref="Zoomed"/> set, dragging over the chart reports the
 /// range dragged; the page puts it in the URL and the chart receives that range's data like any other.
+/// The prerender writes the payload into the container (<c>data-prerendered</c>), from which the module draws the chart
+/// before the circuit is up; the interactive render's <c>create</c> then adopts that chart rather than drawing another.
 /// </summary>
 public partial class StackedTrafficChart : IAsyncDisposable
 {
@@ -50,6 +52,9 @@ public partial class StackedTrafficChart : IAsyncDisposable
     [Parameter] public EventCallback<TimeRange> Zoomed { get; set; }
 
     private string AriaLabel => $"{Title ?? "Traffic"} in {Unit}, stacked by series" + (Zoomed.HasDelegate ? "; drag across it to zoom" : "");
+
+    /// <summary>The payload as the JS module receives it, in the prerendered HTML only (the interactive render sends it).</summary>
+    private string? PrerenderedPayload => RendererInfo.IsInteractive ? null : ChartPayloadJson.Serialize(CurrentInputs.ToPayload());
 
     private ChartInputs CurrentInputs => new(Series, Unit, Mirrored, Height, TimeZone, Range, Zoomed.HasDelegate);
 

@@ -86,7 +86,7 @@ public abstract class LiveGraphPage<TData> : GraphPage, IDisposable where TData 
         }
         try
         {
-            return PageDataJson.Deserialize<TData>(load.Json);
+            return PageDataJson.FromElement<TData>(load.Data);
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or NotSupportedException or ArgumentException)
         {
@@ -98,8 +98,7 @@ public abstract class LiveGraphPage<TData> : GraphPage, IDisposable where TData 
     /// <summary>At the end of the prerender (and when a circuit pauses): the data shown, for the address it was loaded for.</summary>
     private Task PersistLoadAsync()
     {
-        if (Data is not null && Error is null && !_invalid && _load is null
-            && PageDataJson.Serialize(Data) is { Length: <= PageDataJson.MaxPersistedChars } json)
+        if (Data is not null && Error is null && !_invalid && _load is null && PageDataJson.ToElement(Data) is { } json)
         {
             PageState.PersistAsJson(PrerenderedLoad.KeyOf(GetType()), new PrerenderedLoad(Navigation.Uri, json));
         }

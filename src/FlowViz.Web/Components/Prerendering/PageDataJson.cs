@@ -15,7 +15,7 @@ public static class PageDataJson
     {
         IncludeFields = true,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new TimeRangeConverter() },
+        Converters = { new TimeRangeConverter(), new SeriesPointConverter() },
     };
 
     /// <summary>
@@ -27,6 +27,49 @@ public static class PageDataJson
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 
     public static T? Deserialize<T>(string json) => JsonSerializer.Deserialize<T>(json, Options);
+
+    /// <summary>The value as a JSON element, or null when its JSON is longer than <see cref="MaxPersistedChars"/>.</summary>
+    public static JsonElement? ToElement<T>(T value)
+    {
+        var utf8 = JsonSerializer.SerializeToUtf8Bytes(value, Options);
+        if (utf8.Length > MaxPersistedChars)
+        {
+            return null;
+        }
+        using var document = JsonDocument.Parse(utf8);
+        return document.RootElement.Clone();
+    }
+
+    public static T? FromElement<T>(JsonElement element) => element.Deserialize<T>(Options);
+
+    /// <summary>
+    /// A point as <c>[unixSeconds, rate]</c>: series points are most of a graph page's data, and as objects their two
+    /// names doubled the state the HTML carries and the circuit's first message sends back.
+    /// </summary>
+    private sealed class SeriesPointConverter : JsonConverter<SeriesPoint>
+    {
+        public override SeriesPoint Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType != JsonTokenType.StartArray || !reader.Read() || !reader.TryGetInt64(out var seconds) || !reader.Read())
+            {
+                throw new JsonException("A series point is [unixSeconds, rate].");
+            }
+            var rate = JsonSerializer.Deserialize<double>(ref reader, options); // NaN comes as "NaN"
+            if (!reader.Read() || reader.TokenType != JsonTokenType.EndArray)
+            {
+                throw new JsonException("A series point is [unixSeconds, rate].");
+            }
+            return new SeriesPoint(seconds, rate);
+        }
+
+        public override void Write(Utf8JsonWriter writer, SeriesPoint value, JsonSerializerOptions options)
+        {
+            writer.WriteStartArray();
+            writer.WriteNumberValue(value.UnixSeconds);
+            JsonSerializer.Serialize(writer, value.Rate, options);
+            writer.WriteEndArray();
+        }
+    }
 
     private sealed class TimeRangeConverter : JsonConverter<TimeRange>
     {

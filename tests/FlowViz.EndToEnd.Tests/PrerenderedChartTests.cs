@@ -1,0 +1,62 @@
+using Microsoft.Playwright;
+
+namespace FlowViz.EndToEnd.Tests;
+
+/// <summary>
+/// The charts are drawn from the prerendered HTML before Blazor's circuit is up, and the interactive render adopts the
+/// chart drawn rather than drawing another. The circuit is held back by intercepting its negotiate request: a proof of
+/// the order, not a timing.
+/// </summary>
+public sealed class PrerenderedChartTests(AppWithKnownTraffic fixture)
+{
+    private const string Area = "[data-testid=chart-bits] [data-testid=traffic-chart] .apexcharts-area-series path.apexcharts-area";
+
+    [Fact]
+    public async Task Overview_CircuitBlocked_ChartsDrawnFromThePrerenderWithTheirUnits()
+    {
+        await using var browser = await Browser.LaunchAsync();
+        var (page, _) = await browser.NewPageAsync(); // Blazor reports the refused connection as errors: not asserted here
+        await page.RouteAsync("**/_blazor/negotiate**", route => route.AbortAsync());
+
+        await page.GotoAsync(new Uri(fixture.App.BaseAddress, $"/?{fixture.RangeQuery}").ToString());
+
+        await Assertions.Expect(page.Locator(Area).First).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("[data-testid=chart-flows] .apexcharts-area-series path.apexcharts-area").First)
+            .ToBeVisibleAsync(new() { Timeout = 60_000 });
+        Assert.Contains("bit/s", await page.GetByTestId("chart-bits").Locator(".apexcharts-yaxis-title").TextContentAsync() ?? "", StringComparison.Ordinal);
+        Assert.Contains("TCP", await page.GetByTestId("chart-bits").Locator(".apexcharts-legend").TextContentAsync() ?? "", StringComparison.Ordinal);
+        Assert.False(await page.EvaluateAsync<bool>("() => window.__circuitReady === true"));
+        Assert.Equal("false", await page.Locator(".page-head").GetAttributeAsync("data-interactive"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifacts.Screenshot("overview-before-circuit.png") });
+    }
+
+    [Fact]
+    public async Task Overview_CircuitComesUp_AdoptsTheDrawnChartsAndZoomStillWorks()
+    {
+        await using var browser = await Browser.LaunchAsync();
+        var (page, errors) = await browser.NewPageAsync();
+        var circuitMayStart = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync("**/_blazor/negotiate**", async route =>
+        {
+            await circuitMayStart.Task.WaitAsync(TimeSpan.FromSeconds(120));
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync(new Uri(fixture.App.BaseAddress, $"/?{fixture.RangeQuery}").ToString());
+        await Assertions.Expect(page.Locator(Area).First).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await page.EvaluateAsync("() => window.__drawn = [...document.querySelectorAll('.traffic-chart-host')]");
+
+        circuitMayStart.SetResult();
+        await Browser.WaitForInteractiveAsync(page);
+
+        // The same three chart hosts, now inside the interactive render's containers, and no second chart anywhere.
+        Assert.True(await page.EvaluateAsync<bool>("""
+            () => {
+                const hosts = [...document.querySelectorAll('.traffic-chart-host')];
+                return window.__drawn.length === 3 && hosts.length === 3 && hosts.every((h, i) => h === window.__drawn[i])
+                    && hosts.every(h => h.isConnected && !h.parentElement.hasAttribute('data-prerendered'));
+            }
+            """));
+        await Assertions.Expect(page.Locator("[data-testid=traffic-chart][data-interactive=true]")).ToHaveCountAsync(3);
+        Assert.Empty(errors);
+    }
+}

@@ -39,9 +39,15 @@ internal static class QueryPlanner
             }
             var resolution = levels[level];
             var covered = coverage.Of(resolution);
+            if (covered.IsEmpty)
+            {
+                // Checked first: a level never built has the default interval (year 1), which a week cannot floor.
+                Decompose(interval, level + 1);
+                return;
+            }
             var from = resolution.Ceiling(interval.From > covered.From ? interval.From : covered.From);
             var to = resolution.Floor(interval.To < covered.To ? interval.To : covered.To);
-            if (covered.IsEmpty || from >= to)
+            if (from >= to)
             {
                 Decompose(interval, level + 1);
                 return;

@@ -37,6 +37,7 @@ public sealed class TrafficQueries : ITrafficQueries
     public async Task<TrafficTotals> SummaryAsync(SummaryQuery query, CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await QuerySession.BeginAsync(connection, cancellationToken);
         var segments = await PlanAsync(connection, query.Range, [], query.Filter, null, cancellationToken);
         var parameters = new SqlParameters();
         var union = SegmentUnion.Sql(segments, null, query.Filter, parameters);
@@ -54,6 +55,7 @@ public sealed class TrafficQueries : ITrafficQueries
     {
         ValidateLimit(query.Limit);
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await QuerySession.BeginAsync(connection, cancellationToken);
         var segments = await PlanAsync(connection, query.Range, [query.By], query.Filter, null, cancellationToken);
         var parameters = new SqlParameters();
         var union = SegmentUnion.Sql(segments, query.By, query.Filter, parameters);
@@ -105,6 +107,7 @@ public sealed class TrafficQueries : ITrafficQueries
     {
         var reader = new TrafficSeriesReader(query);
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await QuerySession.BeginAsync(connection, cancellationToken);
         var segments = await PlanAsync(connection, query.Range, [query.By], query.Filter, query.StepSeconds, cancellationToken);
         var result = await reader.ReadAsync(connection, segments, cancellationToken);
         if (!IsInterface(query.By))

@@ -1,4 +1,5 @@
 using FlowViz.Core.Queries;
+using FlowViz.Storage.Rollups;
 using Npgsql;
 
 namespace FlowViz.Storage.Queries;
@@ -51,13 +52,15 @@ internal sealed class TrafficSeriesReader
     {
         var parameters = new SqlParameters();
         var union = SegmentUnion.Sql(segments, _query.By, _query.Filter, parameters);
-        var step = parameters.Add((long)_query.StepSeconds);
+        // date_bin on the epoch: the buckets of floor(epoch / step) · step, in integer arithmetic (extract(epoch) is
+        // numeric, and dividing it for every row cost more than reading the row); seconds only for the grouped rows.
+        var step = parameters.Add(TimeSpan.FromSeconds(_query.StepSeconds));
         var limit = parameters.Add((long)_query.Limit);
         var directionClass = Split ? $"CASE d WHEN 2 THEN {Out} WHEN 1 THEN {In} ELSE {OtherDirections} END" : $"{Unsplit}";
         // dense_rank over (key total, key) gives every row of a key the same rank without joining back.
         await using var command = new NpgsqlCommand($"""
             WITH buckets AS (
-                SELECT k, {directionClass} AS dc, floor(extract(epoch FROM t) / {step})::bigint * {step} AS bucket,
+                SELECT k, {directionClass} AS dc, date_bin({step}, t, {RollupSql.Epoch}) AS bucket,
                        sum({TrafficSql.AmountOf(_query.Metric)}) AS amount
                 FROM ({union}) src
                 GROUP BY 1, 2, 3),
@@ -66,7 +69,7 @@ internal sealed class TrafficSeriesReader
                 FROM (SELECT *, sum(amount) OVER (PARTITION BY k) AS key_total FROM buckets) totals)
             SELECT CASE WHEN rn <= {limit} THEN rn ELSE 0 END,
                    CASE WHEN rn <= {limit} THEN {DimensionSql.KeyTextOf(_query.By, "k")} END,
-                   dc, bucket, sum(amount)::float8
+                   dc, extract(epoch FROM bucket)::bigint, sum(amount)::float8
             FROM ranked GROUP BY 1, 2, 3, 4
             """, connection);
         parameters.AddTo(command);

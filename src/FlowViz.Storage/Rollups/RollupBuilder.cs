@@ -11,7 +11,8 @@ namespace FlowViz.Storage.Rollups;
 /// closed once it ended <see cref="FlowVizStorageOptions.RollupSettleDelay"/> ago), finds the minutes within
 /// <see cref="FlowVizStorageOptions.RollupLateFlowLag"/> whose flow count changed since they were rolled up (late flows,
 /// e.g. a spool replay: the writer added them to the minute rows already), then recomputes the 5-minute buckets those
-/// minutes touch or complete from the 1-minute rows, the hours from the 5-minute rows and the days from the hours. Each
+/// minutes touch or complete from the 1-minute rows, the hours from the 5-minute rows, the 6-hour buckets from the hours,
+/// the days from those and the weeks from the days (<see cref="RollupResolution.All"/>). Each
 /// step deletes its buckets and inserts them again in one REPEATABLE READ transaction that also moves the watermarks, so
 /// a bucket computed twice gives the same rows, every statement sees the same minute rows, and a query never sees half
 /// a bucket. It never reads the raw flows. A session advisory lock keeps two FlowViz instances on one database from
@@ -105,7 +106,8 @@ public sealed partial class RollupBuilder
     }
 
     /// <summary>
-    /// 5 minutes from 1 minute, 1 hour from 5 minutes, 1 day from 1 hour: the buckets the finer ranges touched, and
+    /// Each resolution of <see cref="RollupResolution.All"/> from the one before it (5 minutes from 1 minute, …, 1 week
+    /// from 1 day): the buckets the finer ranges touched, and
     /// those newly complete.
     /// </summary>
     private static async Task RollUpCoarserAsync(
@@ -169,7 +171,7 @@ public sealed partial class RollupBuilder
 
     /// <summary>
     /// Where a fresh database starts rolling up: the hour holding the first minute row within the 1-minute retention (an
-    /// hour boundary, so the sub-hour resolutions start aligned; days start at the first whole day), or the current hour
+    /// hour boundary, so the sub-hour resolutions start aligned; 6-hour buckets, days and weeks start at the first whole one), or the current hour
     /// when there is none.
     /// </summary>
     private async Task<DateTimeOffset> StartAsync(NpgsqlConnection connection, DateTimeOffset closedEnd, CancellationToken cancellationToken)

@@ -31,7 +31,8 @@ public sealed partial class RollupRetention
     {
         "1m" => _options.RollupMinuteRetention,
         "5m" => _options.RollupFiveMinuteRetention,
-        "1h" => _options.RollupHourRetention,
+        // The 6-hour rows are kept as long as the hours they summarise, the weeks as long as the days (db-migrations/0012).
+        "1h" or "6h" => _options.RollupHourRetention,
         _ => _options.RollupDayRetention,
     };
 
@@ -82,6 +83,6 @@ public sealed partial class RollupRetention
         return await command.ExecuteScalarAsync(cancellationToken) as string == FlowsLayout.Hypertable;
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Rollup retention applied: 1 m {Minute}, 5 m {FiveMinutes}, 1 h {Hour}, 1 d {Day}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Rollup retention applied: 1 m {Minute}, 5 m {FiveMinutes}, 1 h and 6 h {Hour}, 1 d and 1 w {Day}")]
     private partial void LogApplied(TimeSpan minute, TimeSpan fiveMinutes, TimeSpan hour, TimeSpan day);
 }

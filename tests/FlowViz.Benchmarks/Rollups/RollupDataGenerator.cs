@@ -57,7 +57,7 @@ internal static class RollupDataGenerator
             {
                 var from = start.AddDays(day);
                 await ExecuteAsync(connection, RollupDataShape.MinuteRowsSql(cube, rowsPerMinute), from, from.AddDays(1));
-                foreach (var resolution in new[] { RollupResolution.FiveMinutes, RollupResolution.Hour })
+                foreach (var resolution in new[] { RollupResolution.FiveMinutes, RollupResolution.Hour, RollupResolution.SixHours })
                 {
                     await ExecuteAsync(connection, RollupDataShape.CoarserRowsSql(cube, resolution, Finer(resolution)), from, from.AddDays(1), resolution.Width);
                 }
@@ -67,8 +67,11 @@ internal static class RollupDataGenerator
                     progress.Restart();
                 }
             }
-            var days = RollupResolution.Day;
-            await ExecuteAsync(connection, RollupDataShape.CoarserRowsSql(cube, days, Finer(days)), days.Ceiling(start), days.Floor(end), days.Width);
+            foreach (var resolution in new[] { RollupResolution.Day, RollupResolution.Week })
+            {
+                await ExecuteAsync(connection, RollupDataShape.CoarserRowsSql(cube, resolution, Finer(resolution)),
+                    resolution.Ceiling(start), resolution.Floor(end), resolution.Width);
+            }
             Console.WriteLine($"  {cube.Name,-8} rows: {await CountsAsync(connection, cube)} ({watch.Elapsed.TotalSeconds:F0} s)");
         }
         await RebuildIndexesAsync(connection, indexes);
@@ -80,6 +83,44 @@ internal static class RollupDataGenerator
         await ExecuteAsync(connection, "ANALYZE");
         Console.WriteLine($"  ANALYZE ({analyze.Elapsed.TotalSeconds:F0} s); generation total {total.Elapsed.TotalSeconds:F0} s");
         return start;
+    }
+
+    /// <summary>
+    /// For a database generated before some resolutions existed (db-migrations/0012 added 6 h and 1 w): computes each
+    /// resolution that has no coverage yet from the one below it, over the whole buckets that one covers, as the
+    /// builder's first pass after the migration does.
+    /// </summary>
+    public static async Task CompleteAsync(NpgsqlDataSource dataSource)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await ExecuteAsync(connection, "SET work_mem = '64MB'");
+        foreach (var resolution in RollupResolution.All.Skip(1))
+        {
+            var finer = await CoverageAsync(connection, Finer(resolution));
+            if (await CoverageAsync(connection, resolution) is not null || finer is not { } covered)
+            {
+                continue;
+            }
+            var watch = Stopwatch.StartNew();
+            var (from, to) = (resolution.Ceiling(covered.From), resolution.Floor(covered.To));
+            foreach (var cube in RollupCubes.All)
+            {
+                await ExecuteAsync(connection, RollupDataShape.CoarserRowsSql(cube, resolution, Finer(resolution)), from, to, resolution.Width);
+            }
+            await ExecuteAsync(connection, "INSERT INTO rollup_state VALUES ($3, $1, $2)", from, to, resolution.Name);
+            await ExecuteAsync(connection, "ANALYZE");
+            Console.WriteLine($"  computed the missing {resolution.Name} rollups [{from:u}, {to:u}) ({watch.Elapsed.TotalSeconds:F0} s)");
+        }
+    }
+
+    private static async Task<(DateTimeOffset From, DateTimeOffset To)?> CoverageAsync(NpgsqlConnection connection, RollupResolution resolution)
+    {
+        await using var command = new NpgsqlCommand("SELECT covered_from, covered_to FROM rollup_state WHERE resolution = $1", connection);
+        command.Parameters.Add(new() { Value = resolution.Name });
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync()
+            ? (reader.GetFieldValue<DateTimeOffset>(0), reader.GetFieldValue<DateTimeOffset>(1))
+            : null;
     }
 
     private static RollupResolution Finer(RollupResolution resolution) =>

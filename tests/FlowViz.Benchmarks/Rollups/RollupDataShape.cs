@@ -64,9 +64,16 @@ internal static class RollupDataShape
         var table = cube.TableName(RollupResolution.Minute);
         if (!PoolColumns.TryGetValue(cube.Name, out var poolColumns))
         {
+            // Grouped like the pooled cubes: the minute cubes have a unique key since db-migrations/0011 (the writer adds
+            // each batch to its key's row), so two draws of one key in a minute are one row.
+            var groups = string.Join(", ", Enumerable.Range(1, cube.Columns.Count + 2));
             return $"""
                 INSERT INTO {table} (bucket, traffic_direction, {names}, flows, packets, bytes)
-                SELECT m, 1 + g % 2, {Columns[cube.Name]}, {measures} FROM {minutes}
+                SELECT bucket, traffic_direction, {names}, sum(flows), sum(packets), sum(bytes)
+                FROM (SELECT m, 1 + g % 2, {Columns[cube.Name]}, {measures} FROM {minutes})
+                    AS draws (bucket, traffic_direction, {names}, flows, packets, bytes)
+                GROUP BY {groups}
+                ORDER BY 1
                 """;
         }
         // A key drawn twice in one minute is one row, as the builder's GROUP BY makes it.

@@ -72,7 +72,7 @@ public class OverviewTests : WebTestContext
     {
         var page = RenderAt("/?metric=packets&range=7d");
 
-        Assert.All(Queries.SeriesCalls, series => Assert.Equal(1800, series.StepSeconds));
+        Assert.All(Queries.SeriesCalls, series => Assert.Equal(3600, series.StepSeconds));
         Assert.Equal(TrafficMetric.Packets, Queries.TopCalls[0].OrderBy);
         Assert.Contains("main-chart", page.Find("[data-testid=chart-packets]").ClassList);
     }

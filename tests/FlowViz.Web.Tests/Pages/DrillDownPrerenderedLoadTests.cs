@@ -160,8 +160,8 @@ public class DrillDownPrerenderedLoadTests : WebTestContext
         PageState.TriggerOnPersisting();
 
         Assert.True(PageState.TryTake<PrerenderedLoad>(PrerenderedLoad.KeyOf(typeof(OriginAs)), out var load));
-        var data = PageDataJson.Deserialize<OriginAsData>(load!.Json)!;
-        Assert.Equal(PageDataJson.Serialize(data), load.Json);
+        var data = PageDataJson.FromElement<OriginAsData>(load!.Data)!;
+        Assert.Equal(PageDataJson.Serialize(data), load.Data.GetRawText());
         Assert.Equal(new FlowViz.Web.Components.AsAnalysis.AsInterfaceLabel("xe-0/0/7", "transit", "ntt"), data.Interfaces["192.0.2.1/7"]);
         Assert.Equal([true, true, true, true, false, false, false, false], data.Tops.Select(t => t.Inbound));
     }

@@ -40,6 +40,11 @@ public sealed class TimescaleMinuteKeyUpgradeTests(TimescaleAt0010Fixture old) :
         await new MigrationRunner(old.DataSource, NullLogger<MigrationRunner>.Instance).ApplyAsync(Cancellation);
 
         await AssertMinuteRowsAsync(builtBefore);
+        await using (var fillfactor = old.DataSource.CreateCommand( // 0013, on the hypertables
+            "SELECT count(*) FROM pg_class WHERE relname ~ '^rollup_[a-z]+_1m$' AND reloptions @> ARRAY['fillfactor=70']"))
+        {
+            Assert.Equal((long)RollupCubes.All.Count, await fillfactor.ExecuteScalarAsync(Cancellation));
+        }
         var written = FlowsIn(Hour, 24, seed: 2);
         await FlowInserts.InsertAsync(old.DataSource, written, Cancellation); // with the writer's upserts, into the compressed chunks
         var all = builtBefore.Concat(written).ToList();

@@ -41,6 +41,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<RollupProgress>();
         services.AddSingleton<RollupBuilder>();
         services.AddSingleton<RollupRetention>();
+        services.AddSingleton<MinuteRollupBackfill>();
         services.AddHostedService<RollupService>();
         services.AddSingleton(provider => new TrafficQueries(provider.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<InterfaceClassLookup>();

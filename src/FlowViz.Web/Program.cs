@@ -7,6 +7,7 @@ using FlowViz.Storage;
 using FlowViz.Storage.Embedded;
 using FlowViz.Storage.Migrations;
 using FlowViz.Storage.Policies;
+using FlowViz.Storage.Rollups;
 using FlowViz.Web.Accounts;
 using FlowViz.Web.Api;
 using FlowViz.Web.Components;
@@ -80,6 +81,8 @@ var app = builder.Build();
 
 await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(app.Lifetime.ApplicationStopping);
 await app.Services.GetRequiredService<StoragePolicies>().ApplyAsync(app.Lifetime.ApplicationStopping);
+// Before the collector and the rollup builder start: minute rollups for the whole configured retention (after 0011).
+await app.Services.GetRequiredService<MinuteRollupBackfill>().RunAsync(app.Lifetime.ApplicationStopping);
 // Before the collector starts (hosted services start in RunAsync): every flow is enriched by the stored settings.
 await app.Services.GetRequiredService<EnrichmentRulesApplier>().LoadAsync(app.Lifetime.ApplicationStopping);
 await AdminBootstrap.RunAsync(app.Services, DataDirectory.Resolve(builder.Configuration), app.Lifetime.ApplicationStopping);

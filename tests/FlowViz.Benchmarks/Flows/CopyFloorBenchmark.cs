@@ -28,6 +28,7 @@ namespace FlowViz.Benchmarks.Flows;
 internal static class CopyFloorBenchmark
 {
     private const int BatchSize = 20_000; // the collector's default Collector:BatchSize
+    private const int SmallBatchSize = 2_000;
 
     public static async Task RunAsync(int rows, int connections)
     {
@@ -74,14 +75,57 @@ internal static class CopyFloorBenchmark
             await ExecuteAsync(dataSource, "CREATE INDEX flows_time_received_brin ON flows USING brin (time_received)");
             await ExecuteAsync(dataSource, "CREATE INDEX flows_time_received ON flows (time_received)");
             var writer = new FlowCopyWriter(dataSource, partitions, NullLogger<FlowCopyWriter>.Instance);
+            await ExecuteAsync(dataSource, TruncateMinuteCubes);
             await MeasureAsync(dataSource, cpu, "FlowCopyWriter (the product's writer), all indexes", batches, connections, rows,
                 batch => writer.WriteAsync(batch, default).AsTask());
+            await SmallBatchesAsync(dataSource, cpu, writer, batches, connections, rows);
             Console.WriteLine($"load {Load()}");
         }
         finally
         {
             directory.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The writer with small batches, as the collector flushes them by age (Collector:BatchMaxAge, 1 s) when it stores
+    /// tens of thousands of flows/s rather than hundreds of thousands: a batch then adds many rollup rows per flow, most
+    /// of them updates of the current minute's keys. Each minute table at its fillfactor: 100 (PostgreSQL's default)
+    /// fills pages with inserts, so an update's new row version goes to another page and needs new entries in both
+    /// indexes (non-HOT); a lower fillfactor leaves room for HOT updates on the same page. Alternated, so a change of
+    /// the machine's load shows as a difference between the two runs of the same setting.
+    /// </summary>
+    private static async Task SmallBatchesAsync(
+        NpgsqlDataSource dataSource, PostgresCpu cpu, FlowCopyWriter writer, FlowRecord[][] batches, int connections, int rows)
+    {
+        var small = batches.SelectMany(batch => batch).Chunk(SmallBatchSize).ToArray();
+        foreach (var fillfactor in new[] { 100, 70, 100, 70 })
+        {
+            foreach (var cube in RollupCubes.All)
+            {
+                await ExecuteAsync(dataSource, $"ALTER TABLE {cube.TableName(RollupResolution.Minute)} SET (fillfactor = {fillfactor})");
+            }
+            await ExecuteAsync(dataSource, TruncateMinuteCubes);
+            var updates0 = await MinuteUpdatesAsync(dataSource);
+            await MeasureAsync(dataSource, cpu, $"FlowCopyWriter, batches of {SmallBatchSize:N0}, minute tables at fillfactor {fillfactor}",
+                small, connections, rows, batch => writer.WriteAsync(batch, default).AsTask());
+            await Task.Delay(TimeSpan.FromSeconds(1.5)); // backends report their table statistics at most once a second
+            var updates = await MinuteUpdatesAsync(dataSource);
+            Console.WriteLine($"    minute-table row updates {updates.Updated - updates0.Updated:N0}, of which HOT " +
+                $"{updates.Hot - updates0.Hot:N0} ({(updates.Updated - updates0.Updated) / (double)rows:F3} per flow)");
+        }
+    }
+
+    private static readonly string TruncateMinuteCubes =
+        $"TRUNCATE {string.Join(", ", RollupCubes.All.Select(cube => cube.TableName(RollupResolution.Minute)))}";
+
+    private static async Task<(long Updated, long Hot)> MinuteUpdatesAsync(NpgsqlDataSource dataSource)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT coalesce(sum(n_tup_upd), 0)::bigint, coalesce(sum(n_tup_hot_upd), 0)::bigint FROM pg_stat_user_tables WHERE relname LIKE 'rollup\\_%\\_1m'");
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
     private static async Task MeasureAsync<T>(

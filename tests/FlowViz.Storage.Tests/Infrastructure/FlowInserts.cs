@@ -14,18 +14,20 @@ namespace FlowViz.Storage.Tests.Infrastructure;
 /// </summary>
 public static class FlowInserts
 {
-    public static async Task InsertAsync(NpgsqlDataSource dataSource, IEnumerable<FlowRecord> flows, CancellationToken cancellationToken)
+    // minuteRollups false: the raw rows alone, as a database before 0011 had them (no writer-side rollups).
+    public static async Task InsertAsync(
+        NpgsqlDataSource dataSource, IEnumerable<FlowRecord> flows, CancellationToken cancellationToken, bool minuteRollups = true)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         foreach (var chunk in flows.Chunk(8))
         {
-            await InsertChunkAsync(connection, chunk, cancellationToken);
+            await InsertChunkAsync(connection, chunk, minuteRollups, cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private static async Task InsertChunkAsync(NpgsqlConnection connection, FlowRecord[] flows, CancellationToken cancellationToken)
+    private static async Task InsertChunkAsync(NpgsqlConnection connection, FlowRecord[] flows, bool minuteRollups, CancellationToken cancellationToken)
     {
         var columns = string.Join(", ", FlowColumns.All.Select(column => column.Name));
         var values = string.Join(", ", FlowColumns.All.Select((column, i) => $"${i + 1}::{column.SqlType}"));
@@ -39,7 +41,10 @@ public static class FlowInserts
             }
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
-        await rollups.WriteAsync(connection, cancellationToken);
+        if (minuteRollups)
+        {
+            await rollups.WriteAsync(connection, cancellationToken);
+        }
     }
 
     // The same widening as the product's FlowColumnWriter: unsigned fields go into the next wider signed type.

@@ -19,7 +19,7 @@ namespace FlowViz.Storage.Tests.Timescale;
 /// Fails loudly, never skips: CI installs node and npm, so a missing one is a broken machine, not a reason to
 /// test less. PGlite serves one connection at a time, so the data source holds at most one.
 /// </summary>
-public sealed class TimescaleServerFixture : IAsyncLifetime
+public class TimescaleServerFixture : IAsyncLifetime
 {
     private static readonly TimeSpan NpmTimeout = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
@@ -29,6 +29,9 @@ public sealed class TimescaleServerFixture : IAsyncLifetime
     private NpgsqlDataSource? _dataSource;
 
     public NpgsqlDataSource DataSource => _dataSource ?? throw new InvalidOperationException("The TimescaleDB server is not started.");
+
+    /// <summary>The migrations set-up applies: all of them here; an older schema for upgrade tests.</summary>
+    protected virtual IReadOnlyList<Migration> Migrations => EmbeddedMigrations.Load();
 
     public async ValueTask InitializeAsync()
     {
@@ -82,7 +85,7 @@ public sealed class TimescaleServerFixture : IAsyncLifetime
             Timeout = 60,
             CommandTimeout = 120,
         }.ConnectionString).Build();
-        await new MigrationRunner(_dataSource, NullLogger<MigrationRunner>.Instance).ApplyAsync(TestContext.Current.CancellationToken);
+        await new MigrationRunner(_dataSource, Migrations, NullLogger<MigrationRunner>.Instance).ApplyAsync(TestContext.Current.CancellationToken);
         await new StoragePolicies(_dataSource, Options.Create(new FlowVizStorageOptions()), NullLogger<StoragePolicies>.Instance)
             .ApplyAsync(TestContext.Current.CancellationToken);
     }

@@ -303,13 +303,17 @@ function keyOf(element) {
 }
 
 export function drawPrerendered(root = document) {
+    // One chart at a time, in document order (a page's main chart comes first), with a paint between them: drawn
+    // back to back, all of a page's charts would reach the screen together, after the last one.
+    let previous = Promise.resolve();
     for (const element of root.querySelectorAll('.traffic-chart[data-prerendered]')) {
         if (entries.has(element) || !element.isConnected) {
             continue;
         }
         const entry = { key: keyOf(element), element, handle: null, dropped: false };
         // On failure create() draws afresh, and reports what fails again.
-        entry.ready = Promise.resolve().then(() => drawEntry(entry, JSON.parse(element.dataset.prerendered))).catch(() => null);
+        entry.ready = previous.then(() => drawEntry(entry, JSON.parse(element.dataset.prerendered))).catch(() => null);
+        previous = entry.ready.then(afterNextPaint);
         entries.set(element, entry);
         waiting.push(entry);
     }
@@ -317,6 +321,14 @@ export function drawPrerendered(root = document) {
         observer = new MutationObserver(moveOrphans);
         observer.observe(document.body, { childList: true, subtree: true });
     }
+}
+
+// After the browser has painted a frame; a hidden tab paints none, so at most 100 ms later (timers still run there).
+function afterNextPaint() {
+    return new Promise(resolve => {
+        requestAnimationFrame(() => setTimeout(resolve, 0));
+        setTimeout(resolve, 100);
+    });
 }
 
 async function drawEntry(entry, payload) {

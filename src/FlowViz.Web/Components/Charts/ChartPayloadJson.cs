@@ -8,9 +8,5 @@ namespace FlowViz.Web.Components.Charts;
 /// </summary>
 public static class ChartPayloadJson
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
-
-    public static string Serialize(ChartPayload payload) => JsonSerializer.Serialize(payload, Options);
-
-    public static ChartPayload? Deserialize(string json) => JsonSerializer.Deserialize<ChartPayload>(json, Options);
+    public static string Serialize(ChartPayload payload) => JsonSerializer.Serialize(payload, JsonSerializerOptions.Web);
 }

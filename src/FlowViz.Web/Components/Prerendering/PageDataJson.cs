@@ -24,10 +24,6 @@ public static class PageDataJson
     /// </summary>
     public const int MaxPersistedChars = 256 * 1024;
 
-    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
-
-    public static T? Deserialize<T>(string json) => JsonSerializer.Deserialize<T>(json, Options);
-
     /// <summary>The value as a JSON element, or null when its JSON is longer than <see cref="MaxPersistedChars"/>.</summary>
     public static JsonElement? ToElement<T>(T value)
     {

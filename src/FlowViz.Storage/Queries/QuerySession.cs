@@ -3,7 +3,7 @@ using Npgsql;
 namespace FlowViz.Storage.Queries;
 
 /// <summary>
-/// The settings every traffic answer runs with, as SET LOCAL in a read-only transaction of its own (so they end with
+/// The settings every traffic answer runs with, as SET LOCAL in a repeatable-read transaction of its own (so they end with
 /// it, whatever the pool does with the connection afterwards; the answer and its interface-name lookup also share one
 /// snapshot). Measured reason (tests/FlowViz.Benchmarks --rollup-queries --explain, db-migrations/README.md "Six hours
 /// and weeks"): once a query unions several rollup segments, PostgreSQL plans it parallel, and on a busy 2-core server

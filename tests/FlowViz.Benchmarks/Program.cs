@@ -12,13 +12,14 @@ if (args is ["--help" or "-h", ..])
                                              best round. Fair on a shared machine: time other processes hold
                                              the core is not counted.
           --cpu-time-enrichment [records]    CPU time of Enrich() per record, GeoIP off and on.
-          --rollup-queries [runs] [--without-0010] [--without-0012] [--scale S]
+          --rollup-queries [runs] [--without-0010] [--without-0012] [--without-0015] [--scale S]
                                              30 days of generated rollups; p50/p95 of the dashboard queries (and
                                              again without migration 0010's day rollups and AS indexes); --scale
                                              multiplies the rows per minute (default 1; 0.25 for a quick run);
                                              --data DIR keeps the database there and reuses it on the next run;
                                              --explain logs each query's plan (auto_explain) and prints it;
-                                             --without-0012 times again without the 6 h and 1 w rollups.
+                                             --without-0012 times again without the 6 h and 1 w rollups;
+                                             --without-0015 times again without the class rollup.
           --flow-page [rows] [runs]          newest-100 flow page over 24 h on plain PostgreSQL, BRIN only vs a btree,
                                              and COPY rows/s without and with that btree (default 5000000 rows, 20 runs).
           --first-paint URL [runs]           first meaningful paint of every page of the FlowViz at URL (default 20 loads
@@ -42,7 +43,8 @@ if (args is ["--rollup-queries", ..])
             : 1,
         Array.IndexOf(args, "--data") is var data and > 0 && data + 1 < args.Length ? args[data + 1] : null,
         args.Contains("--explain"),
-        args.Contains("--without-0012"));
+        args.Contains("--without-0012"),
+        args.Contains("--without-0015"));
     return;
 }
 if (args is ["--first-paint", var url, ..])

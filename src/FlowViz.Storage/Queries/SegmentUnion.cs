@@ -1,5 +1,6 @@
 using FlowViz.Core.Filtering;
 using FlowViz.Core.Queries;
+using FlowViz.Storage.Rollups;
 
 namespace FlowViz.Storage.Queries;
 
@@ -17,14 +18,16 @@ internal static class SegmentUnion
         return string.Join("\nUNION ALL\n", segments.Select(segment =>
         {
             var source = segment.Source;
-            var key = dimension is { } by ? DimensionSql.Of(by, source.IsRaw) : "NULL";
+            // The class rollup stores the class itself (db-migrations/0015): a column, no joins.
+            var classRollup = ClassRollup.Reads(source);
+            var key = dimension is { } by ? (classRollup ? ClassRollup.ColumnOf(by) : DimensionSql.Of(by, source.IsRaw)) : "NULL";
             var where = $"{source.TimeColumn} >= {parameters.Add(segment.Interval.From)} AND {source.TimeColumn} < {parameters.Add(segment.Interval.To)}";
             if (filter is not null)
             {
                 where += " AND " + parameters.Add(source.Compiler, filter);
             }
             return $"SELECT {source.TimeColumn} AS t, {key} AS k, traffic_direction AS d, {source.Flows} AS flows, " +
-                $"{source.Packets} AS packets, {source.Bytes} AS bytes FROM {source.Table}{(classes ? DimensionSql.InterfaceClassJoins : "")} WHERE {where}";
+                $"{source.Packets} AS packets, {source.Bytes} AS bytes FROM {source.Table}{(classes && !classRollup ? DimensionSql.InterfaceClassJoins : "")} WHERE {where}";
         }));
     }
 }

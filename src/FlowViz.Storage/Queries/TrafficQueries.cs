@@ -143,6 +143,11 @@ public sealed class TrafficQueries : ITrafficQueries
         CancellationToken cancellationToken)
     {
         var coverage = _useRollups ? await RollupCoverage.ReadAsync(connection, cancellationToken) : RollupCoverage.None;
+        if (_useRollups && ClassRollupPlanner.Answers(dimensions, filter))
+        {
+            var classes = await ClassRollupPlanner.CurrentCoverageAsync(connection, cancellationToken);
+            return ClassRollupPlanner.Plan(range, dimensions, filter, stepSeconds, coverage, classes);
+        }
         return QueryPlanner.Plan(range, dimensions, filter, stepSeconds, coverage);
     }
 

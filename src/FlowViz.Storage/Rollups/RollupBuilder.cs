@@ -22,7 +22,7 @@ public sealed partial class RollupBuilder
 {
     // Catching up after a stop proceeds an hour of minutes per transaction, so each stays short.
     private static readonly TimeSpan MaxNewPerTransaction = TimeSpan.FromHours(1);
-    private const long AdvisoryLockKey = 0x466C_6F77_526F_6C6C; // "FlowRoll"
+    internal const long AdvisoryLockKey = 0x466C_6F77_526F_6C6C; // "FlowRoll"; also taken by ClassRollupBuilder
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly FlowVizStorageOptions _options;
@@ -54,6 +54,7 @@ public sealed partial class RollupBuilder
             _progress.Completed(step.Watermark, _time.GetUtcNow());
             if (step.Watermark >= closedEnd)
             {
+                await ClassRollupBuilder.CatchUpAsync(_dataSource, cancellationToken);
                 return computed;
             }
         }
@@ -124,6 +125,7 @@ public sealed partial class RollupBuilder
                 // The finer rows below `low` are gone (retention after a long stop): coverage restarts at `low`.
                 current = new TimeInterval(low, low);
             }
+            var previousTo = current.To;
             var ranges = TimeInterval.Merge(finerRanges.Select(r => r.Widen(resolution))
                 .Append(new TimeInterval(current.To, newTo))
                 .Select(r => r.Clip(low, newTo)));
@@ -138,6 +140,7 @@ public sealed partial class RollupBuilder
             }
             current = current with { To = newTo > current.To ? newTo : current.To };
             await SaveAsync(connection, resolution, current, cancellationToken);
+            await ClassRollupBuilder.FollowAsync(connection, resolution, ranges, previousTo, current.To, cancellationToken);
             finer = current;
             finerRanges = ranges;
             finerResolution = resolution;

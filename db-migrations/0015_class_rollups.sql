@@ -36,8 +36,12 @@ CREATE FUNCTION flowviz_interface_classes_digest() RETURNS text LANGUAGE sql STA
     FROM interface_classes
 $$;
 
+-- The row lock first: a concurrent writer of the classes (product writers serialise on InterfaceClassesRebuilder's advisory
+-- lock; psql does not) commits before the digest is computed, and under READ COMMITTED the next statement's snapshot holds
+-- its rows, so the digest always describes what a reader will see (under REPEATABLE READ the second writer fails instead).
 CREATE FUNCTION flowviz_record_interface_classes_digest() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+    PERFORM 1 FROM interface_classes_digest WHERE only_row FOR UPDATE;
     INSERT INTO interface_classes_digest (only_row, digest) VALUES (true, flowviz_interface_classes_digest())
     ON CONFLICT (only_row) DO UPDATE SET digest = excluded.digest;
     RETURN NULL;

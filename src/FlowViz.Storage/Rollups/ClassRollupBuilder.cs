@@ -88,32 +88,14 @@ public static class ClassRollupBuilder
                 {
                     continue; // the builder never ran: nothing to derive from
                 }
-                var table = ClassRollup.Cube.TableName(resolution);
-                var state = states.GetValueOrDefault(resolution.Name);
-                var before = state;
-                if (state is null || !state.IsCurrent || state.Covered.To != covered.To)
-                {
-                    // Rows of another classification (or of an interval the follow-up missed): start again from the newest end.
-                    await RollupBuilder.ExecuteAsync(connection, $"DELETE FROM {table}", cancellationToken);
-                    state = new ClassRollupState(classification, new TimeInterval(covered.To, covered.To), IsCurrent: true);
-                }
-                if (state.Covered.From < covered.From)
-                {
-                    await DropBeforeAsync(connection, table, covered.From, hypertables, cancellationToken);
-                    state = state with { Covered = state.Covered with { From = covered.From } };
-                }
-                if (state.Covered.From > covered.From)
-                {
-                    var from = state.Covered.From - ChunkOf(resolution) > covered.From ? state.Covered.From - ChunkOf(resolution) : covered.From;
-                    await RecomputeAsync(connection, resolution, new TimeInterval(from, state.Covered.From), cancellationToken);
-                    state = state with { Covered = state.Covered with { From = from } };
-                    more |= from > covered.From;
-                }
+                var before = states.GetValueOrDefault(resolution.Name);
+                var (state, levelMore) = await StepLevelAsync(connection, resolution, covered, before, classification, hypertables, cancellationToken);
                 if (state != before)
                 {
                     await ClassRollupState.SaveAsync(connection, resolution, state, cancellationToken);
                     worked = true;
                 }
+                more |= levelMore;
             }
             await transaction.CommitAsync(cancellationToken);
             return (worked, more);
@@ -122,6 +104,33 @@ public static class ClassRollupBuilder
         {
             await RollupBuilder.ExecuteAsync(connection, "SELECT pg_advisory_unlock($1)", CancellationToken.None, RollupBuilder.AdvisoryLockKey);
         }
+    }
+
+    /// <summary>One level's step: reset when stale, trimmed to <paramref name="covered"/>'s start, one chunk further back.</summary>
+    private static async Task<(ClassRollupState State, bool More)> StepLevelAsync(
+        NpgsqlConnection connection, RollupResolution resolution, TimeInterval covered, ClassRollupState? state, string classification,
+        bool hypertables, CancellationToken cancellationToken)
+    {
+        var table = ClassRollup.Cube.TableName(resolution);
+        if (state is null || !state.IsCurrent || state.Covered.To != covered.To)
+        {
+            // Rows of another classification (or of an interval the follow-up missed): start again from the newest end.
+            await RollupBuilder.ExecuteAsync(connection, $"DELETE FROM {table}", cancellationToken);
+            state = new ClassRollupState(classification, new TimeInterval(covered.To, covered.To), IsCurrent: true);
+        }
+        if (state.Covered.From < covered.From)
+        {
+            await DropBeforeAsync(connection, table, covered.From, hypertables, cancellationToken);
+            state = state with { Covered = state.Covered with { From = covered.From } };
+        }
+        if (state.Covered.From <= covered.From)
+        {
+            return (state, false);
+        }
+        var chunkStart = state.Covered.From - ChunkOf(resolution);
+        var from = chunkStart > covered.From ? chunkStart : covered.From;
+        await RecomputeAsync(connection, resolution, new TimeInterval(from, state.Covered.From), cancellationToken);
+        return (state with { Covered = state.Covered with { From = from } }, from > covered.From);
     }
 
     private static async Task RecomputeAsync(NpgsqlConnection connection, RollupResolution resolution, TimeInterval range, CancellationToken cancellationToken)

@@ -58,7 +58,8 @@ internal sealed class TrafficSeriesReader
         var limit = parameters.Add((long)_query.Limit);
         var directionClass = Split ? $"CASE d WHEN 2 THEN {Out} WHEN 1 THEN {In} ELSE {OtherDirections} END" : $"{Unsplit}";
         await using var command = new NpgsqlCommand(
-            SeriesRankingSql.Of(union, directionClass, step, limit, _query.Metric, _query.By), connection);
+            SeriesRankingSql.Of(union, directionClass, step, limit, _query.Metric, _query.By, SeriesRankingSql.GroupsFirst(_query.By, segments, _query.Range)),
+            connection);
         parameters.AddTo(command);
         var sums = new SortedDictionary<(long Rank, int Direction), double[]>();
         var keys = new Dictionary<long, string?>();

@@ -1,6 +1,7 @@
 using FlowViz.Core.Filtering;
 using FlowViz.Core.Flows;
 using FlowViz.Core.Queries;
+using FlowViz.Storage.Queries;
 using FlowViz.Storage.Tests.Rollups;
 using static FlowViz.Storage.Tests.Rollups.RollupFlows;
 
@@ -42,6 +43,17 @@ public sealed class SeriesRankingTests(RollupTrafficFixture traffic) : IClassFix
             Assert.Equal(expected, result.Series.Select(s => (s.Key, s.Points.Select(p => p.Rate).ToArray())).ToList(), SeriesComparer.Instance);
             Assert.All(result.Series, s => Assert.Equal(FirstBucket, s.Points[0].UnixSeconds));
         }
+    }
+
+    [Fact]
+    public async Task GroupsFirst_RowsAsReadOnlyForManyKeysFromRollups()
+    {
+        var fromRollups = await traffic.Queries.PlanAsync(Range, FlowDimension.OriginAs, null, Step, Cancellation);
+        var fromRaw = await traffic.RawQueries.PlanAsync(Range, FlowDimension.OriginAs, null, Step, Cancellation);
+
+        Assert.False(SeriesRankingSql.GroupsFirst(FlowDimension.OriginAs, fromRollups, Range));
+        Assert.True(SeriesRankingSql.GroupsFirst(FlowDimension.OriginAs, fromRaw, Range));
+        Assert.True(SeriesRankingSql.GroupsFirst(FlowDimension.Connectivity, fromRollups, Range));
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace FlowViz.Storage.Queries;
 /// The statement of a series answer: the rows of the segment union, the top keys ranked over the whole range, and one
 /// sum per (rank, direction class, series bucket), rank 0 being every key below the limit ("other").
 /// Keys are ranked by their total DESC, then key (NULLS LAST), numbered 1..limit; only the top keys' texts are returned.
-/// Shape, measured (tests/benchmarks/README.md, "Session 7: the 24-hour AS series"): the rows go once into a
+/// Shape, measured (tests/benchmarks/README.md, "Session 7: the 24-hour AS series via transit"): the rows go once into a
 /// materialized CTE; the key totals are one hash aggregate over it, the top N a bounded sort of those, and the series one
 /// hash join to the N keys and one hash aggregate into rank × bucket. The earlier shape ranked with two window functions,
 /// each over a sort of every key × bucket row: with the 5-minute AS cube, where nearly every row is its own key × bucket

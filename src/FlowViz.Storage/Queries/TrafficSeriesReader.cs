@@ -57,21 +57,9 @@ internal sealed class TrafficSeriesReader
         var step = parameters.Add(TimeSpan.FromSeconds(_query.StepSeconds));
         var limit = parameters.Add((long)_query.Limit);
         var directionClass = Split ? $"CASE d WHEN 2 THEN {Out} WHEN 1 THEN {In} ELSE {OtherDirections} END" : $"{Unsplit}";
-        // dense_rank over (key total, key) gives every row of a key the same rank without joining back.
-        await using var command = new NpgsqlCommand($"""
-            WITH buckets AS (
-                SELECT k, {directionClass} AS dc, date_bin({step}, t, {RollupSql.Epoch}) AS bucket,
-                       sum({TrafficSql.AmountOf(_query.Metric)}) AS amount
-                FROM ({union}) src
-                GROUP BY 1, 2, 3),
-            ranked AS (
-                SELECT k, dc, bucket, amount, dense_rank() OVER (ORDER BY key_total DESC, k NULLS LAST) AS rn
-                FROM (SELECT *, sum(amount) OVER (PARTITION BY k) AS key_total FROM buckets) totals)
-            SELECT CASE WHEN rn <= {limit} THEN rn ELSE 0 END,
-                   CASE WHEN rn <= {limit} THEN {DimensionSql.KeyTextOf(_query.By, "k")} END,
-                   dc, extract(epoch FROM bucket)::bigint, sum(amount)::float8
-            FROM ranked GROUP BY 1, 2, 3, 4
-            """, connection);
+        await using var command = new NpgsqlCommand(
+            SeriesRankingSql.Of(union, directionClass, step, limit, _query.Metric, _query.By, SeriesRankingSql.GroupsFirst(_query.By, segments, _query.Range)),
+            connection);
         parameters.AddTo(command);
         var sums = new SortedDictionary<(long Rank, int Direction), double[]>();
         var keys = new Dictionary<long, string?>();

@@ -16,6 +16,20 @@
 // series' own rates from the payload, and legend clicks do not hide a layer (the bands outside it would move).
 
 let apexLoading;
+let drawn = 0; // charts mounted in this document: names the performance measures
+
+// A performance measure (flowviz:options #1, flowviz:render #1, with the chart's point count): what the first-paint
+// benchmark's trace reads (tests/FlowViz.Benchmarks/FirstPaint/PaintTrace.cs); a few entries per chart drawn.
+function measure(handle, what, start) {
+    const points = handle.payload.series.reduce((n, s) => n + s.data.length, 0);
+    performance.measure?.(`flowviz:${what} #${handle.number}`, { start, end: performance.now(), detail: { points } });
+}
+
+async function renderMeasured(handle) {
+    const start = performance.now();
+    await handle.chart.render();
+    measure(handle, 'render', start);
+}
 
 function loadApexCharts() {
     if (window.ApexCharts) {
@@ -220,8 +234,10 @@ function mount(ApexCharts, element, payload, dotNet) {
     host.className = 'traffic-chart-host';
     const canvas = host.appendChild(document.createElement('div'));
     element.appendChild(host);
-    const handle = { element, host, payload, dotNet };
+    const handle = { element, host, payload, dotNet, number: ++drawn };
+    const start = performance.now();
     handle.chart = new ApexCharts(canvas, buildOptions(handle));
+    measure(handle, 'options', start);
     handle.onScheme = () => handle.chart.updateOptions(buildOptions(handle, hiddenNames(handle.chart)), false, false);
     window.matchMedia?.('(prefers-color-scheme: dark)').addEventListener('change', handle.onScheme);
     window.addEventListener('flowviz:theme', handle.onScheme);
@@ -245,7 +261,7 @@ export async function create(element, payload, dotNet) {
 async function drawFresh(element, payload, dotNet) {
     const handle = mount(await loadApexCharts(), element, payload, dotNet);
     entries.set(element, { dropped: true }); // holds a chart of its own: no prerendered one moves in
-    await handle.chart.render();
+    await renderMeasured(handle);
     showAxisEnd(handle);
     return handle;
 }
@@ -302,10 +318,13 @@ function keyOf(element) {
     return element.getAttribute('aria-label') ?? '';
 }
 
+// Returns a promise that settles once the first chart drawn here has been painted (at once when there is none): Blazor
+// starts then (flowviz-start.js), so that its start does not hold the main thread before the page's main chart.
 export function drawPrerendered(root = document) {
     // One chart at a time, in document order (a page's main chart comes first), with a paint between them: drawn
     // back to back, all of a page's charts would reach the screen together, after the last one.
     let previous = Promise.resolve();
+    let first;
     for (const element of root.querySelectorAll('.traffic-chart[data-prerendered]')) {
         if (entries.has(element) || !element.isConnected) {
             continue;
@@ -314,6 +333,7 @@ export function drawPrerendered(root = document) {
         // On failure create() draws afresh, and reports what fails again.
         entry.ready = previous.then(() => drawEntry(entry, JSON.parse(element.dataset.prerendered))).catch(() => null);
         previous = entry.ready.then(afterNextPaint);
+        first ??= previous;
         entries.set(element, entry);
         waiting.push(entry);
     }
@@ -321,6 +341,7 @@ export function drawPrerendered(root = document) {
         observer = new MutationObserver(moveOrphans);
         observer.observe(document.body, { childList: true, subtree: true });
     }
+    return first ?? Promise.resolve();
 }
 
 // After the browser has painted a frame; a hidden tab paints none, so at most 100 ms later (timers still run there).
@@ -337,7 +358,7 @@ async function drawEntry(entry, payload) {
         return null;
     }
     const handle = entry.handle = mount(ApexCharts, entry.element, payload, null); // entry.element: replaced meanwhile?
-    await handle.chart.render();
+    await renderMeasured(handle);
     if (entry.dropped) {
         return null; // dropped while it rendered: drop() has destroyed it
     }

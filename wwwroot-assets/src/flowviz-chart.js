@@ -185,9 +185,20 @@ function zoomOptions(handle) {
     };
 }
 
+// The y axis's title: the unit, a mirrored chart's directions, and the averaging when the chart draws coarser buckets
+// than the query's (ChartPoints in .NET: adjacent buckets merged into their exact average).
+export function axisTitle({ unit, mirrored, averagedSeconds }) {
+    const title = mirrored ? `${unit} (out ↑, in ↓)` : unit;
+    if (!averagedSeconds) {
+        return title;
+    }
+    const step = averagedSeconds % 3600 === 0 ? `${averagedSeconds / 3600} h` : averagedSeconds % 60 === 0 ? `${averagedSeconds / 60} min` : `${averagedSeconds} s`;
+    return `${title}, ${step} averages`;
+}
+
 function buildOptions(handle, hidden) {
     const { element, payload } = handle;
-    const { unit, scale, mirrored, timeZone } = payload;
+    const { scale, mirrored, timeZone } = payload;
     const look = themeOf(element);
     const zoom = zoomOptions(handle);
     return {
@@ -213,7 +224,7 @@ function buildOptions(handle, hidden) {
             tooltip: { enabled: false },
         },
         yaxis: {
-            title: { text: mirrored ? `${unit} (out ↑, in ↓)` : unit },
+            title: { text: axisTitle(payload) },
             // Mirrored labels are magnitudes: "2 Mbit/s" above and below the axis, which apexcharts would blank as duplicates.
             labels: { formatter: v => formatRate(v, scale, mirrored, true), showDuplicates: mirrored },
         },
@@ -275,7 +286,7 @@ export async function update(handle, payload) {
         return; // an adopted chart's first update, typically: what is drawn is what was asked for
     }
     const hidden = hiddenNames(handle.chart);
-    const sameShape = old.unit === payload.unit && old.mirrored === payload.mirrored
+    const sameShape = old.unit === payload.unit && old.mirrored === payload.mirrored && old.averagedSeconds === payload.averagedSeconds
         && old.height === payload.height && old.timeZone === payload.timeZone && old.zoomable === payload.zoomable;
     if (!sameShape) {
         await handle.chart.updateOptions(buildOptions(handle, hidden), true, false);

@@ -25,6 +25,8 @@ if (args is ["--help" or "-h", ..])
           --first-paint URL [runs]           first meaningful paint of every page of the FlowViz at URL (default 20 loads
                                              per page, fresh browser context each) in Debian's chromium; p50/p95 per page.
                                              tests/benchmarks/first-paint.sh starts FlowViz with demo data and runs it.
+          --paint-trace URL [runs]           where the chart pages' first paint goes: chromium's performance trace of each
+                                             load (default 5), the main thread's time by kind up to the first chart area.
           --copy-floor [rows] [connections]  PostgreSQL's floor: pre-encoded realistic rows COPYed into the real flows table
                                              (all indexes, without the btree, without any), then the product's writer;
                                              rows/s, PostgreSQL CPU-µs/row, WAL B/row (default 3000000 rows, 2 connections).
@@ -51,6 +53,12 @@ if (args is ["--first-paint", var url, ..])
 {
     await FlowViz.Benchmarks.FirstPaint.FirstPaintBenchmark.RunAsync(
         new Uri(url), args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20);
+    return;
+}
+if (args is ["--paint-trace", var traced, ..])
+{
+    await FlowViz.Benchmarks.FirstPaint.FirstPaintBenchmark.RunAsync(
+        new Uri(traced), args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5, trace: true);
     return;
 }
 if (args is ["--flow-page", ..])

@@ -16,6 +16,20 @@
 // series' own rates from the payload, and legend clicks do not hide a layer (the bands outside it would move).
 
 let apexLoading;
+let drawn = 0; // charts mounted in this document: names the performance measures
+
+// A performance measure (flowviz:options #1, flowviz:render #1, with the chart's point count): what the first-paint
+// benchmark's trace reads (tests/FlowViz.Benchmarks/FirstPaint/PaintTrace.cs); a few entries per chart drawn.
+function measure(handle, what, start) {
+    const points = handle.payload.series.reduce((n, s) => n + s.data.length, 0);
+    performance.measure?.(`flowviz:${what} #${handle.number}`, { start, end: performance.now(), detail: { points } });
+}
+
+async function renderMeasured(handle) {
+    const start = performance.now();
+    await handle.chart.render();
+    measure(handle, 'render', start);
+}
 
 function loadApexCharts() {
     if (window.ApexCharts) {
@@ -171,9 +185,20 @@ function zoomOptions(handle) {
     };
 }
 
+// The y axis's title: the unit, a mirrored chart's directions, and the averaging when the chart draws coarser buckets
+// than the query's (ChartPoints in .NET: adjacent buckets merged into their exact average).
+export function axisTitle({ unit, mirrored, averagedSeconds }) {
+    const title = mirrored ? `${unit} (out ↑, in ↓)` : unit;
+    if (!averagedSeconds) {
+        return title;
+    }
+    const step = averagedSeconds % 3600 === 0 ? `${averagedSeconds / 3600} h` : averagedSeconds % 60 === 0 ? `${averagedSeconds / 60} min` : `${averagedSeconds} s`;
+    return `${title}, ${step} averages`;
+}
+
 function buildOptions(handle, hidden) {
     const { element, payload } = handle;
-    const { unit, scale, mirrored, timeZone } = payload;
+    const { scale, mirrored, timeZone } = payload;
     const look = themeOf(element);
     const zoom = zoomOptions(handle);
     return {
@@ -199,7 +224,7 @@ function buildOptions(handle, hidden) {
             tooltip: { enabled: false },
         },
         yaxis: {
-            title: { text: mirrored ? `${unit} (out ↑, in ↓)` : unit },
+            title: { text: axisTitle(payload) },
             // Mirrored labels are magnitudes: "2 Mbit/s" above and below the axis, which apexcharts would blank as duplicates.
             labels: { formatter: v => formatRate(v, scale, mirrored, true), showDuplicates: mirrored },
         },
@@ -220,8 +245,10 @@ function mount(ApexCharts, element, payload, dotNet) {
     host.className = 'traffic-chart-host';
     const canvas = host.appendChild(document.createElement('div'));
     element.appendChild(host);
-    const handle = { element, host, payload, dotNet };
+    const handle = { element, host, payload, dotNet, number: ++drawn };
+    const start = performance.now();
     handle.chart = new ApexCharts(canvas, buildOptions(handle));
+    measure(handle, 'options', start);
     handle.onScheme = () => handle.chart.updateOptions(buildOptions(handle, hiddenNames(handle.chart)), false, false);
     window.matchMedia?.('(prefers-color-scheme: dark)').addEventListener('change', handle.onScheme);
     window.addEventListener('flowviz:theme', handle.onScheme);
@@ -245,7 +272,7 @@ export async function create(element, payload, dotNet) {
 async function drawFresh(element, payload, dotNet) {
     const handle = mount(await loadApexCharts(), element, payload, dotNet);
     entries.set(element, { dropped: true }); // holds a chart of its own: no prerendered one moves in
-    await handle.chart.render();
+    await renderMeasured(handle);
     showAxisEnd(handle);
     return handle;
 }
@@ -259,7 +286,7 @@ export async function update(handle, payload) {
         return; // an adopted chart's first update, typically: what is drawn is what was asked for
     }
     const hidden = hiddenNames(handle.chart);
-    const sameShape = old.unit === payload.unit && old.mirrored === payload.mirrored
+    const sameShape = old.unit === payload.unit && old.mirrored === payload.mirrored && old.averagedSeconds === payload.averagedSeconds
         && old.height === payload.height && old.timeZone === payload.timeZone && old.zoomable === payload.zoomable;
     if (!sameShape) {
         await handle.chart.updateOptions(buildOptions(handle, hidden), true, false);
@@ -302,10 +329,13 @@ function keyOf(element) {
     return element.getAttribute('aria-label') ?? '';
 }
 
+// Returns a promise that settles once the first chart drawn here has been painted (at once when there is none): Blazor
+// starts then (flowviz-start.js), so that its start does not hold the main thread before the page's main chart.
 export function drawPrerendered(root = document) {
     // One chart at a time, in document order (a page's main chart comes first), with a paint between them: drawn
     // back to back, all of a page's charts would reach the screen together, after the last one.
     let previous = Promise.resolve();
+    let first;
     for (const element of root.querySelectorAll('.traffic-chart[data-prerendered]')) {
         if (entries.has(element) || !element.isConnected) {
             continue;
@@ -314,6 +344,7 @@ export function drawPrerendered(root = document) {
         // On failure create() draws afresh, and reports what fails again.
         entry.ready = previous.then(() => drawEntry(entry, JSON.parse(element.dataset.prerendered))).catch(() => null);
         previous = entry.ready.then(afterNextPaint);
+        first ??= previous;
         entries.set(element, entry);
         waiting.push(entry);
     }
@@ -321,6 +352,7 @@ export function drawPrerendered(root = document) {
         observer = new MutationObserver(moveOrphans);
         observer.observe(document.body, { childList: true, subtree: true });
     }
+    return first ?? Promise.resolve();
 }
 
 // After the browser has painted a frame; a hidden tab paints none, so at most 100 ms later (timers still run there).
@@ -337,7 +369,7 @@ async function drawEntry(entry, payload) {
         return null;
     }
     const handle = entry.handle = mount(ApexCharts, entry.element, payload, null); // entry.element: replaced meanwhile?
-    await handle.chart.render();
+    await renderMeasured(handle);
     if (entry.dropped) {
         return null; // dropped while it rendered: drop() has destroyed it
     }

@@ -20,7 +20,7 @@ public static class FirstPaintBenchmark
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
     ];
 
-    public static async Task RunAsync(Uri baseAddress, int runs)
+    public static async Task RunAsync(Uri baseAddress, int runs, bool trace = false)
     {
         using var http = new HttpClient { BaseAddress = baseAddress };
         var targets = await TargetsAsync(http);
@@ -31,6 +31,11 @@ public static class FirstPaintBenchmark
             Headless = true,
             Args = ChromiumArgs,
         });
+        if (trace)
+        {
+            await PaintTrace.RunAsync(browser, baseAddress, targets, runs);
+            return;
+        }
         Console.WriteLine($"First meaningful paint, {runs} loads per page after one unmeasured warm-up, each in a fresh context; load average {LoadAverage()}");
         Console.WriteLine("Chart pages twice: as served (charts drawn from the prerendered HTML) and with that module blocked (drawn after the circuit, as before).");
         Console.WriteLine($"{"page",-14} {"variant",-9} {"p50 ms",7} {"p95 ms",7} {"max ms",7} {"over 1 s",8} | {"response",8} {"blazor.js",9} {"negotiate",9} {"circuit",7} | {"state kB",8} {"charts kB",9} {"html kB",7}");
@@ -119,5 +124,5 @@ public static class FirstPaintBenchmark
         return sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Length) - 1)];
     }
 
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3]) : "n/a";
+    internal static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3]) : "n/a";
 }

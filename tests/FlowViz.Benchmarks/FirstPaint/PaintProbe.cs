@@ -25,6 +25,7 @@ public static class PaintProbe
                 }
                 if (window.__paint.meaningful === null && document.querySelector(selector)) {
                     window.__paint.meaningful = performance.now();
+                    performance.mark('paint-probe:meaningful'); // the trace's anchor (PaintTrace)
                 }
                 return window.__paint.meaningful !== null;
             };

@@ -5,17 +5,25 @@ namespace FlowViz.Web.Components.Charts;
 
 /// <summary>
 /// What flowviz-chart.js create()/update() receive (camelCase JSON). <see cref="AxisFrom"/> and <see cref="AxisTo"/>
-/// bound the time axis (Unix milliseconds) so that the chart shows the whole range asked for.
+/// bound the time axis (Unix milliseconds) so that the chart shows the whole range asked for. <see cref="AveragedSeconds"/>
+/// is the step the points were averaged to when the query's was finer than the chart draws (<see cref="ChartPoints"/>);
+/// null when each point is one of the query's buckets.
 /// </summary>
 public sealed record ChartPayload(
     int Height, string Unit, bool Mirrored, string TimeZone, IReadOnlyList<UnitStep> Scale, IReadOnlyList<ChartSeries> Series,
-    double? AxisFrom = null, double? AxisTo = null, bool Zoomable = false)
+    double? AxisFrom = null, double? AxisTo = null, bool Zoomable = false, int? AveragedSeconds = null)
 {
     public static ChartPayload From(
-        SeriesResult? result, string unit, bool mirrored, int height, string timeZone, TimeRange? range = null, bool zoomable = false) =>
-        new(height, unit, mirrored, timeZone, TrafficUnits.ScaleOf(unit),
-            [.. (result?.Series ?? []).Select(series => ChartSeries.From(series, mirrored))],
-            range?.From.ToUnixTimeMilliseconds(), range?.To.ToUnixTimeMilliseconds(), zoomable);
+        SeriesResult? result, string unit, bool mirrored, int height, string timeZone, TimeRange? range = null, bool zoomable = false)
+    {
+        var series = result?.Series ?? [];
+        var step = result?.StepSeconds ?? 0;
+        var drawnStep = ChartPoints.DrawnStep(step, series.Count == 0 ? 0 : series.Max(s => s.Points.Count));
+        return new(height, unit, mirrored, timeZone, TrafficUnits.ScaleOf(unit),
+            [.. series.Select(s => ChartSeries.From(s, mirrored, drawnStep == step ? null : drawnStep))],
+            range?.From.ToUnixTimeMilliseconds(), range?.To.ToUnixTimeMilliseconds(), zoomable,
+            drawnStep == step ? null : drawnStep);
+    }
 }
 
 /// <summary>
@@ -27,12 +35,15 @@ public sealed record ChartSeries(string Key, string Name, string Color, IReadOnl
 {
     public static ChartSeries From(TrafficSeries series) => From(series, mirrored: false);
 
-    public static ChartSeries From(TrafficSeries series, bool mirrored)
+    /// <summary>With an averaged step, the points averaged into buckets of that many seconds (<see cref="ChartPoints"/>).</summary>
+    public static ChartSeries From(TrafficSeries series, bool mirrored, int? averagedStep = null)
     {
         var sign = mirrored && series.Direction == "in" ? -1.0 : 1.0;
         var name = series.Direction is null ? series.Label : $"{series.Label} {DirectionWords(series.Direction)}";
-        return new(series.Key, name, SeriesColors.For(series.Key),
-            [.. series.Points.Select(p => new[] { p.UnixSeconds * 1000.0, sign * p.Rate })], series.Direction);
+        IReadOnlyList<double[]> data = averagedStep is { } step
+            ? ChartPoints.Averaged(series.Points, step, sign)
+            : [.. series.Points.Select(p => new[] { p.UnixSeconds * 1000.0, sign * p.Rate })];
+        return new(series.Key, name, SeriesColors.For(series.Key), data, series.Direction);
     }
 
     /// <summary>"other" of a direction split is internal, transit and undecided traffic (SeriesSplit.Direction).</summary>

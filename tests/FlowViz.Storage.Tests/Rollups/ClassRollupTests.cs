@@ -28,7 +28,7 @@ public sealed class ClassRollupTests(PostgresServerFixture server, ClassRollupTe
 
     private static readonly FlowVizStorageOptions Options14Days = new() { RollupMinuteRetention = TimeSpan.FromDays(14) };
 
-    private static readonly FlowRecord[] Flows = Spread(Generate(1_400, seed: 15_2026));
+    private static readonly FlowRecord[] Flows = Spread(Generate(1_400, seed: 15_2026), WeekStart, End);
 
     private static readonly TimeRange[] Ranges =
     [
@@ -348,17 +348,4 @@ public sealed class ClassRollupTests(PostgresServerFixture server, ClassRollupTe
         await command.ExecuteNonQueryAsync(Cancellation);
     }
 
-    /// <summary>The generated flows moved evenly over [WeekStart, End), keeping their other fields.</summary>
-    private static FlowRecord[] Spread(FlowRecord[] flows)
-    {
-        var step = (End - WeekStart).TotalSeconds / flows.Length;
-        for (var i = 0; i < flows.Length; i++)
-        {
-            var received = WeekStart.UtcDateTime.AddSeconds(i * step);
-            flows[i].TimeReceived = received;
-            flows[i].TimeStart = received.AddSeconds(-5);
-            flows[i].TimeEnd = received;
-        }
-        return flows;
-    }
 }

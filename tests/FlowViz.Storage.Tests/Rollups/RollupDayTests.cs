@@ -19,7 +19,7 @@ public sealed class RollupDayTests(PostgresServerFixture server) : IAsyncLifetim
 
     private readonly MigratedDatabaseFixture _database = new(server);
 
-    private readonly FlowRecord[] _flows = Spread(Generate(1_200, seed: 10_2026));
+    private readonly FlowRecord[] _flows = Spread(Generate(1_200, seed: 10_2026), T0, End);
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
@@ -117,17 +117,4 @@ public sealed class RollupDayTests(PostgresServerFixture server) : IAsyncLifetim
         Assert.All(other.Rows, row => Assert.Null(row.InterfaceName));
     }
 
-    /// <summary>The generated flows moved evenly over [T0, End), keeping their other fields.</summary>
-    private static FlowRecord[] Spread(FlowRecord[] flows)
-    {
-        var step = (End - T0).TotalSeconds / flows.Length;
-        for (var i = 0; i < flows.Length; i++)
-        {
-            var received = T0.UtcDateTime.AddSeconds(i * step);
-            flows[i].TimeReceived = received;
-            flows[i].TimeStart = received.AddSeconds(-5);
-            flows[i].TimeEnd = received;
-        }
-        return flows;
-    }
 }

@@ -33,6 +33,20 @@ public static class RollupFlows
         ("2001:db8:ffff::1", 2, "transit", "cogent", "external"),
     ];
 
+    /// <summary>The flows moved evenly over [<paramref name="from"/>, <paramref name="to"/>), keeping their other fields.</summary>
+    public static FlowRecord[] Spread(FlowRecord[] flows, DateTimeOffset from, DateTimeOffset to)
+    {
+        var step = (to - from).TotalSeconds / flows.Length;
+        for (var i = 0; i < flows.Length; i++)
+        {
+            var received = from.UtcDateTime.AddSeconds(i * step);
+            flows[i].TimeReceived = received;
+            flows[i].TimeStart = received.AddSeconds(-5);
+            flows[i].TimeEnd = received;
+        }
+        return flows;
+    }
+
     public static FlowRecord[] Generate(int count, int seed)
     {
         var random = new Random(seed);

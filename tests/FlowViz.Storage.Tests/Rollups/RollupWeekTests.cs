@@ -26,7 +26,7 @@ public sealed class RollupWeekTests(PostgresServerFixture server, RollupWeekTest
     // Default 1-minute retention is 7 days: a fresh builder would start 7 days before its clock, inside the week.
     private static readonly FlowVizStorageOptions Options14Days = new() { RollupMinuteRetention = TimeSpan.FromDays(14) };
 
-    private static readonly FlowRecord[] Flows = Spread(Generate(1_400, seed: 12_2026));
+    private static readonly FlowRecord[] Flows = Spread(Generate(1_400, seed: 12_2026), WeekStart, End);
 
     private readonly MigratedDatabaseFixture _database = week.Database;
 
@@ -181,17 +181,4 @@ public sealed class RollupWeekTests(PostgresServerFixture server, RollupWeekTest
         Assert.Equal("4 days", await setting.ExecuteScalarAsync(Cancellation));
     }
 
-    /// <summary>The generated flows moved evenly over [WeekStart, End), keeping their other fields.</summary>
-    private static FlowRecord[] Spread(FlowRecord[] flows)
-    {
-        var step = (End - WeekStart).TotalSeconds / flows.Length;
-        for (var i = 0; i < flows.Length; i++)
-        {
-            var received = WeekStart.UtcDateTime.AddSeconds(i * step);
-            flows[i].TimeReceived = received;
-            flows[i].TimeStart = received.AddSeconds(-5);
-            flows[i].TimeEnd = received;
-        }
-        return flows;
-    }
 }

@@ -59,4 +59,23 @@ public sealed class PrerenderedChartTests(AppWithKnownTraffic fixture)
         await Assertions.Expect(page.Locator("[data-testid=traffic-chart][data-interactive=true]")).ToHaveCountAsync(3);
         Assert.Empty(errors);
     }
+
+    [Fact]
+    public async Task Overview_SecondLoad_PrerenderedInTheZoneTheBrowserReportedOnTheFirst()
+    {
+        await using var browser = await Browser.LaunchAsync();
+        var (page, _) = await browser.NewPageAsync(timeZone: "America/New_York");
+        var address = new Uri(fixture.App.BaseAddress, $"/?{fixture.RangeQuery}").ToString();
+        await page.GotoAsync(address);
+        await Browser.WaitForInteractiveAsync(page); // the circuit asked the browser its zone, which keeps it in a cookie
+
+        await page.RouteAsync("**/_blazor/negotiate**", route => route.AbortAsync());
+        await page.GotoAsync(address);
+
+        // No circuit on this load: the zone named and the chart's payload come from the prerender alone.
+        await Assertions.Expect(page.Locator(".page-head")).ToHaveAttributeAsync("data-interactive", "false");
+        await Assertions.Expect(page.GetByTestId("time-zone")).ToHaveTextAsync("Times in America/New_York");
+        Assert.Contains("\"timeZone\":\"America/New_York\"",
+            await page.GetByTestId("chart-bits").Locator("[data-prerendered]").GetAttributeAsync("data-prerendered") ?? "", StringComparison.Ordinal);
+    }
 }

@@ -14,6 +14,7 @@ public static class UiServiceCollectionExtensions
     public static IServiceCollection AddFlowVizUi(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor(); // BrowserTimeZone reads the zone cookie of the request being prerendered
         services.AddScoped<BrowserTimeZone>();
         services.TryAddSingleton<IExporterReports, CollectorExporterReports>();
         services.AddScoped<FlowViz.Web.Interfaces.InterfaceDirectory>();

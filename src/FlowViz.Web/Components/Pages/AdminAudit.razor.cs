@@ -16,7 +16,10 @@ public partial class AdminAudit
     private AuditPage? _page;
     private IReadOnlyList<string> _actions = [];
     private IReadOnlyList<string> _actors = [];
-    private TimeZoneInfo _zone = TimeZoneInfo.Utc;
+    private TimeZoneInfo? _asked;
+
+    /// <summary>The browser's zone: the cookie's (or UTC) until the circuit has asked the browser.</summary>
+    private TimeZoneInfo Zone => _asked ?? BrowserZone.Current;
     private string? _error;
 
     [Inject] private AuditSearch Audit { get; set; } = default!;
@@ -50,7 +53,7 @@ public partial class AdminAudit
     {
         if (firstRender)
         {
-            _zone = await BrowserZone.GetAsync();
+            _asked = await BrowserZone.GetAsync();
             StateHasChanged();
         }
     }

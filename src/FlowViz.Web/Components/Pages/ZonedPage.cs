@@ -5,7 +5,8 @@ namespace FlowViz.Web.Components.Pages;
 
 /// <summary>
 /// The time-zone state every page that shows times shares: <c>tz=utc</c> in the URL or the browser's own zone (read
-/// after the first render, UTC until then), and the handler that writes a switch back into the URL. Traffic pages get it
+/// after the first render; until then the zone the browser reported on an earlier page, kept in a cookie by
+/// <see cref="BrowserTimeZone"/>, else UTC), and the handler that writes a switch back into the URL. Traffic pages get it
 /// through <see cref="TrafficPage"/>; pages without a range (Exporters) derive from it directly.
 /// </summary>
 public abstract class ZonedPage : ComponentBase
@@ -16,10 +17,13 @@ public abstract class ZonedPage : ComponentBase
 
     [SupplyParameterFromQuery(Name = "tz")] public string? ZoneText { get; set; }
 
-    /// <summary>The browser's zone once it is known (UTC until then).</summary>
-    protected TimeZoneInfo BrowserZoneInfo { get; private set; } = TimeZoneInfo.Utc;
+    private TimeZoneInfo? _browserZone;
+    private bool _browserZoneAsked;
 
-    protected bool BrowserZoneKnown { get; private set; }
+    /// <summary>The browser's zone once it is known (the cookie's, else UTC, until then).</summary>
+    protected TimeZoneInfo BrowserZoneInfo => _browserZone ?? BrowserZone.FromCookie ?? TimeZoneInfo.Utc;
+
+    protected bool BrowserZoneKnown => _browserZoneAsked || BrowserZone.FromCookie is not null;
 
     /// <summary><c>tz=utc</c> in the URL.</summary>
     protected bool InUtc => string.Equals(ZoneText, "utc", StringComparison.OrdinalIgnoreCase);
@@ -33,8 +37,8 @@ public abstract class ZonedPage : ComponentBase
         {
             return;
         }
-        BrowserZoneInfo = await BrowserZone.GetAsync();
-        BrowserZoneKnown = true;
+        _browserZone = await BrowserZone.GetAsync();
+        _browserZoneAsked = true;
         StateHasChanged();
     }
 

@@ -1,6 +1,5 @@
 using FlowViz.Core.Filtering;
 using FlowViz.Core.Queries;
-using FlowViz.Storage.Filtering;
 using FlowViz.Storage.Rollups;
 using Npgsql;
 
@@ -21,7 +20,7 @@ internal static class ClassRollupPlanner
 {
     /// <summary>True when the query groups by a class, holds no dimension but classes and direction, and filters at most on direction.</summary>
     public static bool Answers(IReadOnlyCollection<FlowDimension> dimensions, FilterExpression? filter) =>
-        dimensions.Any(DimensionSql.NeedsClasses) && dimensions.All(ClassRollup.Cube.Dimensions.Contains) && CanFilter(filter);
+        dimensions.Any(DimensionSql.NeedsClasses) && dimensions.All(ClassRollup.Cube.Dimensions.Contains) && QueryPlanner.CanFilter(ClassRollup.Cube, filter);
 
     /// <summary>The levels of the class rollup computed under the current classes, as coverage (others absent: empty).</summary>
     public static async Task<RollupCoverage> CurrentCoverageAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
@@ -34,59 +33,14 @@ internal static class ClassRollupPlanner
         TimeRange range, IReadOnlyCollection<FlowDimension> dimensions, FilterExpression? filter, int? stepSeconds,
         RollupCoverage interfaces, RollupCoverage classes)
     {
-        var levels = ClassRollup.Resolutions.Reverse().Where(r => stepSeconds is not { } step || step % r.WidthSeconds == 0).ToList();
         var segments = new List<QuerySegment>();
-        Decompose(new TimeInterval(range.From, range.To), 0);
+        QueryPlanner.Decompose(new TimeInterval(range.From, range.To), QueryPlanner.LevelsFor(ClassRollup.Resolutions, stepSeconds),
+            resolution => Intersect(classes.Of(resolution), interfaces.Of(resolution)),
+            (resolution, whole) => segments.Add(new QuerySegment(TrafficSource.Rollup(ClassRollup.Cube, resolution), whole)),
+            rest => segments.AddRange(QueryPlanner.Plan(new TimeRange(rest.From, rest.To), dimensions, filter, stepSeconds, interfaces)));
         return segments;
-
-        void Decompose(TimeInterval interval, int level)
-        {
-            if (interval.IsEmpty)
-            {
-                return;
-            }
-            if (level == levels.Count)
-            {
-                segments.AddRange(QueryPlanner.Plan(new TimeRange(interval.From, interval.To), dimensions, filter, stepSeconds, interfaces));
-                return;
-            }
-            var resolution = levels[level];
-            var covered = Intersect(classes.Of(resolution), interfaces.Of(resolution));
-            if (covered.IsEmpty)
-            {
-                Decompose(interval, level + 1);
-                return;
-            }
-            var from = resolution.Ceiling(interval.From > covered.From ? interval.From : covered.From);
-            var to = resolution.Floor(interval.To < covered.To ? interval.To : covered.To);
-            if (from >= to)
-            {
-                Decompose(interval, level + 1);
-                return;
-            }
-            Decompose(new TimeInterval(interval.From, from), level + 1);
-            segments.Add(new QuerySegment(TrafficSource.Rollup(ClassRollup.Cube, resolution), new TimeInterval(from, to)));
-            Decompose(new TimeInterval(to, interval.To), level + 1);
-        }
     }
 
     private static TimeInterval Intersect(TimeInterval a, TimeInterval b) =>
         new(a.From > b.From ? a.From : b.From, a.To < b.To ? a.To : b.To);
-
-    private static bool CanFilter(FilterExpression? filter)
-    {
-        if (filter is null)
-        {
-            return true;
-        }
-        try
-        {
-            ClassRollup.Cube.Compiler.Compile(filter, 1);
-            return true;
-        }
-        catch (FilterNotSupportedException)
-        {
-            return false;
-        }
-    }
 }

@@ -19,46 +19,63 @@ internal static class QueryPlanner
         TimeRange range, IReadOnlyCollection<FlowDimension> dimensions, FilterExpression? filter, int? stepSeconds, RollupCoverage coverage)
     {
         var cube = RollupCubes.All.FirstOrDefault(c => dimensions.All(c.Dimensions.Contains) && CanFilter(c, filter));
-        var levels = cube is null
-            ? []
-            : RollupResolution.All.Reverse().Where(r => stepSeconds is not { } step || step % r.WidthSeconds == 0).ToList();
+        var levels = cube is null ? [] : LevelsFor(RollupResolution.All, stepSeconds);
         var segments = new List<QuerySegment>();
-        Decompose(new TimeInterval(range.From, range.To), 0);
+        Decompose(new TimeInterval(range.From, range.To), levels, coverage.Of,
+            (resolution, whole) => segments.Add(new QuerySegment(TrafficSource.Rollup(cube!, resolution), whole)),
+            rest => segments.Add(new QuerySegment(TrafficSource.RawFlows, rest)));
         return segments;
+    }
 
-        void Decompose(TimeInterval interval, int level)
+    /// <summary>The levels that may answer, coarsest first; for a series only those whose width divides the step.</summary>
+    internal static IReadOnlyList<RollupResolution> LevelsFor(IEnumerable<RollupResolution> resolutions, int? stepSeconds) =>
+        resolutions.Reverse().Where(r => stepSeconds is not { } step || step % r.WidthSeconds == 0).ToList();
+
+    /// <summary>
+    /// Splits <paramref name="interval"/> over <paramref name="levels"/> (coarsest first): each level takes, through
+    /// <paramref name="take"/>, the whole buckets of the interval inside what <paramref name="coveredOf"/> says it covers;
+    /// the edges go to the next finer level, and what no level takes to <paramref name="rest"/>. Called in time order.
+    /// </summary>
+    internal static void Decompose(
+        TimeInterval interval, IReadOnlyList<RollupResolution> levels, Func<RollupResolution, TimeInterval> coveredOf,
+        Action<RollupResolution, TimeInterval> take, Action<TimeInterval> rest)
+    {
+        DecomposeFrom(interval, 0);
+
+        void DecomposeFrom(TimeInterval part, int level)
         {
-            if (interval.IsEmpty)
+            if (part.IsEmpty)
             {
                 return;
             }
             if (level == levels.Count)
             {
-                segments.Add(new QuerySegment(TrafficSource.RawFlows, interval));
+                rest(part);
                 return;
             }
             var resolution = levels[level];
-            var covered = coverage.Of(resolution);
+            var covered = coveredOf(resolution);
             if (covered.IsEmpty)
             {
                 // Checked first: a level never built has the default interval (year 1), which a week cannot floor.
-                Decompose(interval, level + 1);
+                DecomposeFrom(part, level + 1);
                 return;
             }
-            var from = resolution.Ceiling(interval.From > covered.From ? interval.From : covered.From);
-            var to = resolution.Floor(interval.To < covered.To ? interval.To : covered.To);
+            var from = resolution.Ceiling(part.From > covered.From ? part.From : covered.From);
+            var to = resolution.Floor(part.To < covered.To ? part.To : covered.To);
             if (from >= to)
             {
-                Decompose(interval, level + 1);
+                DecomposeFrom(part, level + 1);
                 return;
             }
-            Decompose(new TimeInterval(interval.From, from), level + 1);
-            segments.Add(new QuerySegment(TrafficSource.Rollup(cube!, resolution), new TimeInterval(from, to)));
-            Decompose(new TimeInterval(to, interval.To), level + 1);
+            DecomposeFrom(new TimeInterval(part.From, from), level + 1);
+            take(resolution, new TimeInterval(from, to));
+            DecomposeFrom(new TimeInterval(to, part.To), level + 1);
         }
     }
 
-    private static bool CanFilter(RollupCube cube, FilterExpression? filter)
+    /// <summary>Whether the cube holds every field the filter reads.</summary>
+    internal static bool CanFilter(RollupCube cube, FilterExpression? filter)
     {
         if (filter is null)
         {

@@ -4,7 +4,10 @@ namespace FlowViz.Benchmarks.FirstPaint;
 /// The script every measured document runs before its own (Playwright's init script): it notes, in
 /// <c>performance.now()</c> (milliseconds since the navigation started), when Blazor's circuit came up (the app's
 /// lib module sets <c>window.__circuitReady</c>), when the data's element and when the target element first appeared
-/// (a MutationObserver, checked again on each animation frame so an attribute-only change is not missed).
+/// (a MutationObserver, checked again on each animation frame so an attribute-only change is not missed), and when the
+/// interactive chart was drawn. An element counts as painted at the start of the first animation frame after it appeared:
+/// the frame that paints it. (An element inserted by the HTML parser appears before the page's first paint; one drawn by
+/// a script, in the middle of that script's task.)
 /// </summary>
 public static class PaintProbe
 {
@@ -12,7 +15,9 @@ public static class PaintProbe
         (() => {
             const selector = {{System.Text.Json.JsonSerializer.Serialize(target.Selector)}};
             const dataSelector = {{System.Text.Json.JsonSerializer.Serialize(target.DataSelector)}};
-            window.__paint = { circuit: null, data: null, meaningful: null };
+            const drawnSelector = {{System.Text.Json.JsonSerializer.Serialize(target.DrawnSelector)}};
+            window.__paint = { circuit: null, data: null, meaningful: null, drawn: null };
+            const seen = { meaningful: false, drawn: false };
             let ready = false;
             Object.defineProperty(window, '__circuitReady', {
                 configurable: true,
@@ -23,11 +28,18 @@ public static class PaintProbe
                 if (window.__paint.data === null && document.querySelector(dataSelector)) {
                     window.__paint.data = performance.now();
                 }
-                if (window.__paint.meaningful === null && document.querySelector(selector)) {
-                    window.__paint.meaningful = performance.now();
-                    performance.mark('paint-probe:meaningful'); // the trace's anchor (PaintTrace)
+                if (!seen.meaningful && document.querySelector(selector)) {
+                    seen.meaningful = true;
+                    requestAnimationFrame(() => {
+                        window.__paint.meaningful = performance.now();
+                        performance.mark('paint-probe:meaningful'); // the trace's anchor (PaintTrace)
+                    });
                 }
-                return window.__paint.meaningful !== null;
+                if (!seen.drawn && document.querySelector(drawnSelector)) {
+                    seen.drawn = true;
+                    requestAnimationFrame(() => window.__paint.drawn = performance.now());
+                }
+                return seen.meaningful && seen.drawn;
             };
             new MutationObserver((_, observer) => { if (check()) observer.disconnect(); })
                 .observe(document, { childList: true, subtree: true });
@@ -39,7 +51,7 @@ public static class PaintProbe
     /// <summary>Indexes into <see cref="Read"/>'s answer.</summary>
     public enum Stage
     {
-        ResponseEnd, DomContentLoaded, Circuit, Data, Meaningful,
+        ResponseEnd, DomContentLoaded, Circuit, Data, Meaningful, Drawn,
         BlazorScriptEnd, NegotiateStart, NegotiateEnd, StateChars, HtmlBytes, ChartPayloadChars,
     }
 
@@ -63,7 +75,7 @@ public static class PaintProbe
             }
             const payloads = [...document.querySelectorAll('[data-prerendered]')].reduce((n, e) => n + e.dataset.prerendered.length, 0);
             return [nav.responseEnd, nav.domContentLoadedEventEnd, window.__paint.circuit ?? -1, window.__paint.data ?? -1,
-                window.__paint.meaningful, blazor?.responseEnd ?? -1, negotiate?.startTime ?? -1, negotiate?.responseEnd ?? -1,
+                window.__paint.meaningful, window.__paint.drawn ?? -1, blazor?.responseEnd ?? -1, negotiate?.startTime ?? -1, negotiate?.responseEnd ?? -1,
                 state, nav.decodedBodySize, payloads];
         }
         """;

@@ -27,7 +27,42 @@ public sealed class PrerenderedChartTests(AppWithKnownTraffic fixture)
         Assert.Contains("TCP", await page.GetByTestId("chart-bits").Locator(".apexcharts-legend").TextContentAsync() ?? "", StringComparison.Ordinal);
         Assert.False(await page.EvaluateAsync<bool>("() => window.__circuitReady === true"));
         Assert.Equal("false", await page.Locator(".page-head").GetAttributeAsync("data-interactive"));
+        // Each chart drawn has taken the place of the server's static picture of it.
+        await Assertions.Expect(page.Locator(".traffic-chart-static")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".traffic-chart-host").First).ToBeVisibleAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifacts.Screenshot("overview-before-circuit.png") });
+    }
+
+    [Fact]
+    public async Task ChartPages_NoApexChartsNoCircuit_TheServersPictureShowsTheTrafficWithItsAxes()
+    {
+        await using var browser = await Browser.LaunchAsync();
+        var (page, _) = await browser.NewPageAsync(); // the refused connection and script are reported as errors: not asserted
+        await page.RouteAsync("**/_blazor/negotiate**", route => route.AbortAsync());
+        await page.RouteAsync("**/lib/apexcharts.min.js", route => route.AbortAsync());
+
+        await page.GotoAsync(new Uri(fixture.App.BaseAddress, $"/?{fixture.RangeQuery}").ToString());
+
+        var bits = page.GetByTestId("chart-bits");
+        await Assertions.Expect(bits.Locator(".traffic-chart-static path.traffic-chart-static-area").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        var payload = System.Text.Json.JsonDocument.Parse(await bits.Locator("[data-prerendered]").GetAttributeAsync("data-prerendered") ?? "{}").RootElement;
+        var names = payload.GetProperty("series").EnumerateArray().Select(s => s.GetProperty("name").GetString() ?? "").ToList();
+        Assert.Equal(names, await bits.Locator(".static-legend li").AllTextContentsAsync()); // one area and entry per series
+        await Assertions.Expect(bits.Locator("path.traffic-chart-static-area")).ToHaveCountAsync(names.Count);
+        Assert.StartsWith("bit/s", await bits.Locator(".static-title").TextContentAsync() ?? "", StringComparison.Ordinal);
+        Assert.All(await bits.Locator(".static-values span:not(.sizer)").AllTextContentsAsync(), label => Assert.EndsWith("bit/s", label, StringComparison.Ordinal));
+        Assert.NotEmpty(await bits.Locator(".static-times span").AllTextContentsAsync());
+        Assert.Equal(0, await page.Locator(".apexcharts-canvas").CountAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifacts.Screenshot("overview-static-picture.png") });
+        await Accessibility.AssertNoSeriousViolationsAsync(page);
+
+        await page.GotoAsync(new Uri(fixture.App.BaseAddress, $"/applications?{fixture.RangeQuery}").ToString());
+
+        var mirrored = page.GetByTestId("applications-chart");
+        await Assertions.Expect(mirrored.Locator("path.traffic-chart-static-area").First).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Assertions.Expect(mirrored.Locator(".static-title")).ToContainTextAsync("(out ↑, in ↓)");
+        await Assertions.Expect(mirrored.Locator("line.static-axis")).ToHaveCountAsync(1);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifacts.Screenshot("applications-static-picture.png") });
     }
 
     [Fact]

@@ -2,7 +2,7 @@
 // the build copies it there next to apexcharts.min.js, which is injected once, on the first create().
 //
 // Payload from .NET (ChartPayload): { height, unit, mirrored, timeZone, scale: [{ factor, suffix }],
-//   axisFrom, axisTo (the range's Unix milliseconds, or null), zoomable,
+//   axisFrom, axisTo (the range's Unix milliseconds, or null), zoomable, averagedSeconds, axisTitle,
 //   series: [{ key, name, color, data: [[unixMilliseconds, rate], ...] }] }
 //
 // The URL owns the time range: dragging over a zoomable chart only reports the new range to .NET
@@ -185,17 +185,6 @@ function zoomOptions(handle) {
     };
 }
 
-// The y axis's title: the unit, a mirrored chart's directions, and the averaging when the chart draws coarser buckets
-// than the query's (ChartPoints in .NET: adjacent buckets merged into their exact average).
-export function axisTitle({ unit, mirrored, averagedSeconds }) {
-    const title = mirrored ? `${unit} (out ↑, in ↓)` : unit;
-    if (!averagedSeconds) {
-        return title;
-    }
-    const step = averagedSeconds % 3600 === 0 ? `${averagedSeconds / 3600} h` : averagedSeconds % 60 === 0 ? `${averagedSeconds / 60} min` : `${averagedSeconds} s`;
-    return `${title}, ${step} averages`;
-}
-
 function buildOptions(handle, hidden) {
     const { element, payload } = handle;
     const { scale, mirrored, timeZone } = payload;
@@ -205,6 +194,7 @@ function buildOptions(handle, hidden) {
         chart: {
             type: 'area', stacked: !mirrored, height: payload.height, background: 'transparent',
             foreColor: look.foreColor, animations: { enabled: false },
+            parentHeightOffset: 0, // the chart is `height` tall, as the static picture it replaces (StaticChart)
             toolbar: { show: false, autoSelected: 'zoom' }, zoom: zoom.zoom, events: zoom.events, fontFamily: 'inherit',
         },
         theme: look.theme,
@@ -224,7 +214,7 @@ function buildOptions(handle, hidden) {
             tooltip: { enabled: false },
         },
         yaxis: {
-            title: { text: axisTitle(payload) },
+            title: { text: payload.axisTitle }, // ChartPayload.AxisTitle: the unit, directions, averaging
             // Mirrored labels are magnitudes: "2 Mbit/s" above and below the axis, which apexcharts would blank as duplicates.
             labels: { formatter: v => formatRate(v, scale, mirrored, true), showDuplicates: mirrored },
         },
@@ -315,8 +305,8 @@ export function destroy(handle) {
 }
 
 // Charts drawn before the circuit. The prerendered HTML carries each chart's payload in its container's
-// data-prerendered attribute (StackedTrafficChart's non-interactive render); drawPrerendered() draws them as soon as
-// the document is parsed (flowviz-chart-prerendered.js, a module script in App.razor's head). When the circuit starts,
+// data-prerendered attribute (StackedTrafficChart's non-interactive render), beside the server's static picture of the
+// same chart, which the page's first paint shows; drawPrerendered() draws them as soon as the document is parsed (flowviz-chart-prerendered.js, a module script in App.razor's head). When the circuit starts,
 // Blazor replaces the prerendered markup with the interactive render's in one batch; a MutationObserver, whose
 // callback runs before the next paint, moves each drawn chart into its replacement (the first new container with the
 // same aria-label, in document order) and create() adopts it there. A drawn chart whose container went without a
@@ -373,8 +363,15 @@ async function drawEntry(entry, payload) {
     if (entry.dropped) {
         return null; // dropped while it rendered: drop() has destroyed it
     }
+    removeStaticPicture(handle.element);
     showAxisEnd(handle);
     return handle;
+}
+
+// The server's static picture of the chart (StaticChart in .NET), shown over the container until apexcharts has drawn
+// the same chart beneath it (hidden by CSS while the picture is there). An interactive render's container has none.
+function removeStaticPicture(element) {
+    element.querySelector(':scope > .traffic-chart-static')?.remove();
 }
 
 function moveOrphans() {

@@ -60,11 +60,34 @@ public class StackedTrafficChartPrerenderTests : WebTestContext
     }
 
     [Fact]
+    public void Prerender_Always_DrawsTheSameChartAsAStaticPicture()
+    {
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+        var chart = Render<StackedTrafficChart>(p => p
+            .Add(c => c.Series, Sample.Series())
+            .Add(c => c.Height, 240)
+            .Add(c => c.Range, SixHours));
+
+        var picture = chart.Find("[data-testid=traffic-chart] > .traffic-chart-static");
+        Assert.Contains("height: 240px", picture.GetAttribute("style"), StringComparison.Ordinal);
+        Assert.Equal("true", picture.GetAttribute("aria-hidden")); // the container, role="img", names the chart
+        Assert.Equal([SeriesColors.For("6"), SeriesColors.Other],
+            chart.FindAll("path.traffic-chart-static-area").Select(a => a.GetAttribute("fill")));
+        Assert.Equal(["TCP", "Other"], chart.FindAll(".static-legend li").Select(li => li.TextContent));
+        Assert.Equal("bit/s", chart.Find(".static-title").TextContent);
+        // TCP's 2 Mbit/s on top of Other's 0: the axis reaches 2 Mbit/s in 0.5 Mbit/s steps.
+        Assert.Equal(["0 bit/s", "500 kbit/s", "1 Mbit/s", "1.5 Mbit/s", "2 Mbit/s"], chart.FindAll(".static-values span:not(.sizer)").Select(s => s.TextContent));
+        Assert.Equal(StaticChartPicture.ViewBox, chart.Find("svg.traffic-chart-static-plot").GetAttribute("viewBox"));
+    }
+
+    [Fact]
     public void InteractiveRender_Always_LeavesThePayloadToCreate()
     {
         var chart = Render<StackedTrafficChart>(p => p.Add(c => c.Series, Sample.Series()));
 
         Assert.False(chart.Find("[data-testid=traffic-chart]").HasAttribute("data-prerendered"));
+        Assert.Empty(chart.FindAll(".traffic-chart-static"));
         ChartModule.VerifyInvoke("create");
     }
 }

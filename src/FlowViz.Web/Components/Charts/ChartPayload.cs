@@ -13,6 +13,26 @@ public sealed record ChartPayload(
     int Height, string Unit, bool Mirrored, string TimeZone, IReadOnlyList<UnitStep> Scale, IReadOnlyList<ChartSeries> Series,
     double? AxisFrom = null, double? AxisTo = null, bool Zoomable = false, int? AveragedSeconds = null)
 {
+    /// <summary>
+    /// The y axis's title: the unit, a mirrored chart's directions, and the averaging when the chart draws coarser buckets
+    /// than the query's ("bit/s (out ↑, in ↓), 2 min averages"). Sent in the payload: the chart module and the static
+    /// picture of the prerendered HTML write the same title.
+    /// </summary>
+    public string AxisTitle
+    {
+        get
+        {
+            var title = Mirrored ? $"{Unit} (out ↑, in ↓)" : Unit;
+            return AveragedSeconds switch
+            {
+                null or 0 => title,
+                var s when s % 3600 == 0 => $"{title}, {s / 3600} h averages",
+                var s when s % 60 == 0 => $"{title}, {s / 60} min averages",
+                var s => $"{title}, {s} s averages",
+            };
+        }
+    }
+
     public static ChartPayload From(
         SeriesResult? result, string unit, bool mirrored, int height, string timeZone, TimeRange? range = null, bool zoomable = false)
     {

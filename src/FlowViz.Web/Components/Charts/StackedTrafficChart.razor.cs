@@ -12,6 +12,7 @@ namespace FlowViz.Web.Components.Charts;
 /// range dragged; the page puts it in the URL and the chart receives that range's data like any other.
 /// The prerender writes the payload into the container (<c>data-prerendered</c>), from which the module draws the chart
 /// before the circuit is up; the interactive render's <c>create</c> then adopts that chart rather than drawing another.
+/// Until the module has drawn it, the prerendered container shows the same chart drawn by the server (<see cref="StaticChart"/>).
 /// </summary>
 public partial class StackedTrafficChart : IAsyncDisposable
 {
@@ -54,9 +55,21 @@ public partial class StackedTrafficChart : IAsyncDisposable
     private string AriaLabel => $"{Title ?? "Traffic"} in {Unit}, stacked by series" + (Zoomed.HasDelegate ? "; drag across it to zoom" : "");
 
     /// <summary>The payload as the JS module receives it, in the prerendered HTML only (the interactive render sends it).</summary>
-    private string? PrerenderedPayload => RendererInfo.IsInteractive ? null : ChartPayloadJson.Serialize(CurrentInputs.ToPayload());
+    private string? PrerenderedJson { get; set; }
+
+    /// <summary>The same chart drawn by the server, in the prerendered HTML only: the page's first paint shows it.</summary>
+    private StaticChartPicture? PrerenderedPicture { get; set; }
 
     private ChartInputs CurrentInputs => new(Series, Unit, Mirrored, Height, TimeZone, Range, Zoomed.HasDelegate);
+
+    protected override void OnParametersSet()
+    {
+        if (!RendererInfo.IsInteractive)
+        {
+            var payload = CurrentInputs.ToPayload();
+            (PrerenderedJson, PrerenderedPicture) = (ChartPayloadJson.Serialize(payload), StaticChartPicture.From(payload));
+        }
+    }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {

@@ -49,6 +49,22 @@ public static class TrafficUnits
     /// <summary>The largest step not above |value|; negative values (mirrored charts) keep their sign.</summary>
     public static string Format(double value, IReadOnlyList<UnitStep> scale)
     {
+        var (number, suffix) = Parts(value, scale);
+        return number + suffix;
+    }
+
+    /// <summary>
+    /// A chart axis's label: <see cref="Format"/> without trailing zeros ("2 Mbit/s", not "2.00 Mbit/s"), and on a mirrored
+    /// chart the magnitude, as the chart module's formatRate(value, scale, mirrored, trim) writes it.
+    /// </summary>
+    public static string AxisLabel(double value, IReadOnlyList<UnitStep> scale, bool mirrored)
+    {
+        var (number, suffix) = Parts(mirrored ? Math.Abs(value) : value, scale);
+        return (number.Contains('.', StringComparison.Ordinal) ? number.TrimEnd('0').TrimEnd('.') : number) + suffix;
+    }
+
+    private static (string Number, string Suffix) Parts(double value, IReadOnlyList<UnitStep> scale)
+    {
         var step = scale[0];
         foreach (var candidate in scale)
         {
@@ -64,7 +80,7 @@ public static class TrafficUnits
             : magnitude < 100 ? "0.0"
             : "0";
         var text = scaled.ToString(format, CultureInfo.InvariantCulture);
-        return (text == "-0" ? "0" : text) + step.Suffix;
+        return (text == "-0" ? "0" : text, step.Suffix);
     }
 
     private static UnitStep[] Steps(params string[] suffixes) =>

@@ -96,6 +96,34 @@ public sealed class PrerenderedChartTests(AppWithKnownTraffic fixture)
     }
 
     [Fact]
+    public async Task Overview_CircuitBeforeApexCharts_TheServersPicturesStayUntilTheChartsAreDrawn()
+    {
+        await using var browser = await Browser.LaunchAsync();
+        var (page, errors) = await browser.NewPageAsync();
+        var apexMayLoad = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await page.RouteAsync("**/lib/apexcharts.min.js", async route =>
+        {
+            await apexMayLoad.Task.WaitAsync(TimeSpan.FromSeconds(120));
+            await route.ContinueAsync();
+        });
+        await page.GotoAsync(new Uri(fixture.App.BaseAddress, $"/?{fixture.RangeQuery}").ToString());
+
+        // Blazor starts without waiting for charts that cannot be drawn yet; its render replaces the prerendered
+        // containers, and each picture moves into its replacement rather than leaving it blank.
+        await Browser.WaitForCircuitAsync(page);
+        await Assertions.Expect(page.Locator("[data-prerendered]")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("[data-testid=traffic-chart] > .traffic-chart-static")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator("[data-testid=chart-bits] path.traffic-chart-static-area").First).ToBeVisibleAsync();
+
+        apexMayLoad.SetResult();
+
+        await Assertions.Expect(page.Locator(Area).First).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("[data-testid=traffic-chart][data-interactive=true]")).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator(".traffic-chart-static")).ToHaveCountAsync(0);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task Overview_SecondLoad_PrerenderedInTheZoneTheBrowserReportedOnTheFirst()
     {
         await using var browser = await Browser.LaunchAsync();

@@ -56,4 +56,5 @@ for _ in $(seq 120); do
 done
 log "flows stored: $(sql 'SELECT count(*) FROM flows'); 1-minute rollups cover $(sql "SELECT covered_from || ' .. ' || covered_to FROM rollup_state WHERE resolution = '1m'") (now $(date -u +%H:%M:%S))"
 
-dotnet "$ROOT/tests/FlowViz.Benchmarks/bin/Release/net10.0/FlowViz.Benchmarks.dll" --first-paint "$URL" "$RUNS"
+# MODE=paint-trace: chromium's trace of each chart page instead (FirstPaint/PaintTrace.cs), RUNS loads each.
+dotnet "$ROOT/tests/FlowViz.Benchmarks/bin/Release/net10.0/FlowViz.Benchmarks.dll" "--${MODE:-first-paint}" "$URL" "$RUNS"

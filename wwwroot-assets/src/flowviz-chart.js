@@ -323,8 +323,10 @@ function keyOf(element) {
 // starts then (flowviz-start.js), so that its start does not hold the main thread before the page's main chart.
 export function drawPrerendered(root = document) {
     // One chart at a time, in document order (a page's main chart comes first), with a paint between them: drawn
-    // back to back, all of a page's charts would reach the screen together, after the last one.
-    let previous = Promise.resolve();
+    // back to back, all of a page's charts would reach the screen together, after the last one. The first only after
+    // the page's first paint: the server's static pictures are on screen then, and apexcharts' compilation and first
+    // render (100–500 ms) would otherwise hold that paint back.
+    let previous = afterNextPaint();
     let first;
     for (const element of root.querySelectorAll('.traffic-chart[data-prerendered]')) {
         if (entries.has(element) || !element.isConnected) {
@@ -345,11 +347,12 @@ export function drawPrerendered(root = document) {
     return first ?? Promise.resolve();
 }
 
-// After the browser has painted a frame; a hidden tab paints none, so at most 100 ms later (timers still run there).
+// After the browser has painted a frame; a hidden tab paints none, so at most 100 ms later there (timers still run),
+// and 500 ms in a visible one whatever happens.
 function afterNextPaint() {
     return new Promise(resolve => {
         requestAnimationFrame(() => setTimeout(resolve, 0));
-        setTimeout(resolve, 100);
+        setTimeout(resolve, document.visibilityState === 'hidden' ? 100 : 500);
     });
 }
 
@@ -394,6 +397,12 @@ function moveOrphans() {
 }
 
 function moveEntry(entry, element) {
+    // Not drawn yet, or drawing: the server's picture goes along, so the replacement shows the chart meanwhile
+    // (first, as in the prerender: while it is there, CSS hides the chart being drawn after it).
+    const picture = entry.element.querySelector(':scope > .traffic-chart-static');
+    if (picture) {
+        element.prepend(picture);
+    }
     entries.delete(entry.element);
     entry.element = element;
     entries.set(element, entry);

@@ -16,7 +16,11 @@ public static class PaintProbe
             const selector = {{System.Text.Json.JsonSerializer.Serialize(target.Selector)}};
             const dataSelector = {{System.Text.Json.JsonSerializer.Serialize(target.DataSelector)}};
             const drawnSelector = {{System.Text.Json.JsonSerializer.Serialize(target.DrawnSelector)}};
-            window.__paint = { circuit: null, data: null, meaningful: null, drawn: null };
+            window.__paint = { circuit: null, data: null, meaningful: null, drawn: null, contentful: null };
+            // The browser's first contentful paint (any text or image): what the page shows before its data does.
+            new PerformanceObserver(list => {
+                window.__paint.contentful ??= list.getEntries().find(e => e.name === 'first-contentful-paint')?.startTime ?? null;
+            }).observe({ type: 'paint', buffered: true });
             const seen = { meaningful: false, drawn: false };
             let ready = false;
             Object.defineProperty(window, '__circuitReady', {
@@ -51,7 +55,7 @@ public static class PaintProbe
     /// <summary>Indexes into <see cref="Read"/>'s answer.</summary>
     public enum Stage
     {
-        ResponseEnd, DomContentLoaded, Circuit, Data, Meaningful, Drawn,
+        ResponseEnd, DomContentLoaded, Circuit, Data, Meaningful, Drawn, FirstContentfulPaint,
         BlazorScriptEnd, NegotiateStart, NegotiateEnd, StateChars, HtmlBytes, ChartPayloadChars,
     }
 
@@ -75,7 +79,7 @@ public static class PaintProbe
             }
             const payloads = [...document.querySelectorAll('[data-prerendered]')].reduce((n, e) => n + e.dataset.prerendered.length, 0);
             return [nav.responseEnd, nav.domContentLoadedEventEnd, window.__paint.circuit ?? -1, window.__paint.data ?? -1,
-                window.__paint.meaningful, window.__paint.drawn ?? -1, blazor?.responseEnd ?? -1, negotiate?.startTime ?? -1, negotiate?.responseEnd ?? -1,
+                window.__paint.meaningful, window.__paint.drawn ?? -1, window.__paint.contentful ?? -1, blazor?.responseEnd ?? -1, negotiate?.startTime ?? -1, negotiate?.responseEnd ?? -1,
                 state, nav.decodedBodySize, payloads];
         }
         """;

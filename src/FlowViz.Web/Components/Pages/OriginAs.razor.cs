@@ -97,21 +97,19 @@ public partial class OriginAs
         var (asn, metric) = (_asn!.Value, Metric);
         var (inbound, outbound) = (FromAs(asn), ToAs(asn));
         var step = SeriesStep.For(range.Duration);
-        // One after the other: the query service may sit on one database connection per scope.
-        var series = await Traffic.SeriesAsync(
+        // All at once (PageQueries): the page is answered in the time of its slowest query, not of all twelve.
+        var entering = Traffic.SeriesAsync(
             new SeriesQuery(range, FlowDimension.InputInterface, metric.SeriesMetric, step, TopLimit, inbound), cancellationToken);
-        var leaving = await Traffic.SeriesAsync(
+        var leavingTask = Traffic.SeriesAsync(
             new SeriesQuery(range, FlowDimension.OutputInterface, metric.SeriesMetric, step, TopLimit, outbound), cancellationToken);
-        var known = await Directory.ByKeyAsync(cancellationToken);
-        var tops = new List<OriginAsTop>(TopTables.Length);
-        foreach (var (isInbound, by, title, header) in TopTables)
-        {
-            var top = await Traffic.TopAsync(new TopQuery(range, by, metric.RankMetric, TopLimit, isInbound ? inbound : outbound), cancellationToken);
-            tops.Add(new OriginAsTop(isInbound, title, header, top));
-        }
-        var prefixes = await AsPrefixes.QueryAsync(Traffic, asn, range, metric.RankMetric, TopLimit, Filter, cancellationToken);
-        var labels = AsInterfaceLabel.Of(known, series.Series.Concat(leaving.Series).Select(s => s.Key));
-        return new OriginAsData(range, series, SeriesStatsRow.Of(series), leaving, SeriesStatsRow.Of(leaving), labels, tops, prefixes);
+        var knownTask = Directory.ByKeyAsync(cancellationToken);
+        var topsTask = PageQueries.All(TopTables, async table => new OriginAsTop(table.Inbound, table.Title, table.KeyHeader,
+            await Traffic.TopAsync(new TopQuery(range, table.By, metric.RankMetric, TopLimit, table.Inbound ? inbound : outbound), cancellationToken)));
+        var prefixesTask = AsPrefixes.QueryAsync(Traffic, asn, range, metric.RankMetric, TopLimit, Filter, cancellationToken);
+        await Task.WhenAll(entering, leavingTask, knownTask, topsTask, prefixesTask);
+        var (series, leaving) = (await entering, await leavingTask);
+        var labels = AsInterfaceLabel.Of(await knownTask, series.Series.Concat(leaving.Series).Select(s => s.Key));
+        return new OriginAsData(range, series, SeriesStatsRow.Of(series), leaving, SeriesStatsRow.Of(leaving), labels, await topsTask, await prefixesTask);
     }
 
     /// <summary>

@@ -83,19 +83,29 @@ public partial class Interface
     {
         var (address, ifIndex, metric) = (_address!, _ifIndex!.Value, Metric);
         var step = SeriesStep.For(range.Duration);
-        // One after the other: the query service may sit on one database connection per scope.
-        var known = await Directory.ByKeyAsync(cancellationToken);
         var key = DimensionLabels.InterfaceKey(address.ToString(), ifIndex);
+        // At once (PageQueries), but for the counters' rates, which depend on the counters' series.
+        var knownTask = Directory.ByKeyAsync(cancellationToken);
+        var inboundTask = Traffic.SeriesAsync(
+            new SeriesQuery(range, FlowDimension.SrcAs, metric.SeriesMetric, step, TopLimit, On(address, ifIndex, FilterSide.Src)), cancellationToken);
+        var outboundTask = Traffic.SeriesAsync(
+            new SeriesQuery(range, FlowDimension.DstAs, metric.SeriesMetric, step, TopLimit, On(address, ifIndex, FilterSide.Dst)), cancellationToken);
+        var countedTask = CountersAsync(address, ifIndex, key, range, step, cancellationToken);
+        await Task.WhenAll(knownTask, inboundTask, outboundTask, countedTask);
+        var ((counted, rates), inbound, outbound) = (await countedTask, await inboundTask, await outboundTask);
+        return new InterfaceData(range, InterfaceFacts.Of((await knownTask).GetValueOrDefault(key), rates),
+            counted.Count == 0 ? null : CounterSeries.ToChart(counted, step),
+            inbound, SeriesStatsRow.Of(inbound), outbound, SeriesStatsRow.Of(outbound));
+    }
+
+    /// <summary>The interface's counter series and, when it has one, its rates over the range (they carry its ifSpeed).</summary>
+    private async Task<(IReadOnlyList<InterfaceCounterPoint> Counted, InterfaceCounterRates? Rates)> CountersAsync(
+        IPAddress address, uint ifIndex, string key, TimeRange range, int step, CancellationToken cancellationToken)
+    {
         var counted = await Counters.SeriesAsync(address, ifIndex, range, step, cancellationToken);
         // The counters' ifSpeed is only asked for when there are counters: the rates span every interface of the range.
         var rates = counted.Count == 0 ? null : (await Counters.RatesAsync(range, cancellationToken)).FirstOrDefault(r => r.Key == key);
-        var inbound = await Traffic.SeriesAsync(
-            new SeriesQuery(range, FlowDimension.SrcAs, metric.SeriesMetric, step, TopLimit, On(address, ifIndex, FilterSide.Src)), cancellationToken);
-        var outbound = await Traffic.SeriesAsync(
-            new SeriesQuery(range, FlowDimension.DstAs, metric.SeriesMetric, step, TopLimit, On(address, ifIndex, FilterSide.Dst)), cancellationToken);
-        return new InterfaceData(range, InterfaceFacts.Of(known.GetValueOrDefault(key), rates),
-            counted.Count == 0 ? null : CounterSeries.ToChart(counted, step),
-            inbound, SeriesStatsRow.Of(inbound), outbound, SeriesStatsRow.Of(outbound));
+        return (counted, rates);
     }
 
     /// <summary>Flows of this exporter whose input (<see cref="FilterSide.Src"/>) or output (<see cref="FilterSide.Dst"/>) ifIndex is this one.</summary>

@@ -22,7 +22,7 @@ public partial class Hosts
 
     protected override async Task<HostsData> QueryAsync(TimeRange range, CancellationToken cancellationToken)
     {
-        // One after the other: the query service may sit on one database connection per scope.
+        // One after the other: two small queries. PageQueries.All would be as safe (a pooled connection per query).
         var top = await Traffic.TopAsync(new TopQuery(range, FlowDimension.LocalHost, Metric.RankMetric, TopLimit, Filter), cancellationToken);
         // Ranked by the same metric with the same limit, the split names the same hosts (rates of bytes, packets or flows).
         var split = await Traffic.SeriesAsync(

@@ -22,13 +22,14 @@ namespace FlowViz.Storage.Tests.Rollups;
 /// </summary>
 public sealed class ClassRollupTests(PostgresServerFixture server, ClassRollupTests.BuiltWeek week) : IClassFixture<ClassRollupTests.BuiltWeek>
 {
-    private static readonly DateTimeOffset WeekStart = new(2026, 3, 19, 0, 0, 0, TimeSpan.Zero);
-    private static readonly DateTimeOffset WeekEnd = WeekStart.AddDays(7);
-    private static readonly DateTimeOffset End = WeekEnd.AddHours(6);
+    private static readonly RolledUpWeek Week = new(new(2026, 3, 19, 0, 0, 0, TimeSpan.Zero), seed: 15_2026);
+    private static DateTimeOffset WeekStart => Week.Start;
+    private static DateTimeOffset WeekEnd => Week.WeekEnd;
+    private static DateTimeOffset End => Week.End;
 
-    private static readonly FlowVizStorageOptions Options14Days = new() { RollupMinuteRetention = TimeSpan.FromDays(14) };
+    private static FlowVizStorageOptions Options14Days => RolledUpWeek.Options14Days;
 
-    private static readonly FlowRecord[] Flows = Spread(Generate(1_400, seed: 15_2026), WeekStart, End);
+    private static FlowRecord[] Flows => Week.Flows;
 
     private static readonly TimeRange[] Ranges =
     [
@@ -42,26 +43,10 @@ public sealed class ClassRollupTests(PostgresServerFixture server, ClassRollupTe
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     /// <summary>The flows written and rolled up at <see cref="End"/> + 1 min, once for the read-only tests.</summary>
-    public sealed class BuiltWeek(PostgresServerFixture server) : IAsyncLifetime
-    {
-        public MigratedDatabaseFixture Database { get; } = new(server);
+    public sealed class BuiltWeek(PostgresServerFixture server) : BuiltRolledUpWeek(server, Week);
 
-        public async ValueTask InitializeAsync()
-        {
-            await Database.InitializeAsync();
-            await BuildAsync(Database, Flows, End.AddMinutes(1));
-        }
-
-        public ValueTask DisposeAsync() => Database.DisposeAsync();
-    }
-
-    private static async Task BuildAsync(MigratedDatabaseFixture database, FlowRecord[] flows, DateTimeOffset now)
-    {
-        await database.CreateMaintainer().EnsurePartitionsAsync(WeekStart.AddDays(-1), End.AddDays(2), Cancellation);
-        await database.CreateWriter().WriteAsync(flows, Cancellation);
-        await InsertClassesAsync(database.DataSource, Cancellation);
-        await RollupTrafficFixture.Builder(database.DataSource, now, Options14Days).RunOnceAsync(Cancellation);
-    }
+    private static Task BuildAsync(MigratedDatabaseFixture database, FlowRecord[] flows, DateTimeOffset now) =>
+        Week.BuildAsync(database, flows, now, Cancellation);
 
     [Fact]
     public async Task RunOnceAsync_EveryLevel_HoldsTheFlowsSummedByClassAndCoversTheInterfaceCubeUnderTheCurrentClasses()
@@ -312,15 +297,7 @@ public sealed class ClassRollupTests(PostgresServerFixture server, ClassRollupTe
     {
         await using var command = dataSource.CreateCommand(
             $"SELECT extract(epoch FROM bucket)::bigint, traffic_direction, connectivity, provider, boundary, flows, packets, bytes FROM {ClassRollup.Cube.TableName(resolution)}");
-        await using var reader = await command.ExecuteReaderAsync(Cancellation);
-        var rows = new List<string>();
-        while (await reader.ReadAsync(Cancellation))
-        {
-            rows.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount)
-                .Select(i => reader.IsDBNull(i) ? "∅" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture))));
-        }
-        rows.Sort(StringComparer.Ordinal);
-        return rows;
+        return await ExpectedRollups.SortedRowsAsync(command, Cancellation);
     }
 
     /// <summary>The contract of 0004 over any class list: the input interface's class when it is external, else the output's.</summary>

@@ -37,6 +37,12 @@ public static class ExpectedRollups
             command.Parameters.Add(new() { Value = interval.From.UtcDateTime });
             command.Parameters.Add(new() { Value = interval.To.UtcDateTime });
         }
+        return await SortedRowsAsync(command, cancellationToken);
+    }
+
+    /// <summary>Each row the command reads as a line "value|value|…" (SQL NULL as ∅), sorted.</summary>
+    public static async Task<List<string>> SortedRowsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<string>();
         while (await reader.ReadAsync(cancellationToken))

@@ -19,41 +19,24 @@ namespace FlowViz.Storage.Tests.Rollups;
 /// </summary>
 public sealed class RollupWeekTests(PostgresServerFixture server, RollupWeekTests.BuiltWeek week) : IClassFixture<RollupWeekTests.BuiltWeek>
 {
-    private static readonly DateTimeOffset WeekStart = new(2026, 3, 5, 0, 0, 0, TimeSpan.Zero);
-    private static readonly DateTimeOffset WeekEnd = WeekStart.AddDays(7);
-    private static readonly DateTimeOffset End = WeekEnd.AddHours(6);
+    private static readonly RolledUpWeek Week = new(new(2026, 3, 5, 0, 0, 0, TimeSpan.Zero), seed: 12_2026);
+    private static DateTimeOffset WeekStart => Week.Start;
+    private static DateTimeOffset WeekEnd => Week.WeekEnd;
+    private static DateTimeOffset End => Week.End;
 
-    // Default 1-minute retention is 7 days: a fresh builder would start 7 days before its clock, inside the week.
-    private static readonly FlowVizStorageOptions Options14Days = new() { RollupMinuteRetention = TimeSpan.FromDays(14) };
+    private static FlowVizStorageOptions Options14Days => RolledUpWeek.Options14Days;
 
-    private static readonly FlowRecord[] Flows = Spread(Generate(1_400, seed: 12_2026), WeekStart, End);
+    private static FlowRecord[] Flows => Week.Flows;
 
     private readonly MigratedDatabaseFixture _database = week.Database;
 
     private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
     /// <summary>The flows written and rolled up at <see cref="End"/> + 1 min, once for the read-only tests.</summary>
-    public sealed class BuiltWeek(PostgresServerFixture server) : IAsyncLifetime
-    {
-        public MigratedDatabaseFixture Database { get; } = new(server);
+    public sealed class BuiltWeek(PostgresServerFixture server) : BuiltRolledUpWeek(server, Week);
 
-        public async ValueTask InitializeAsync()
-        {
-            await Database.InitializeAsync();
-            await BuildAsync(Database, Flows, End.AddMinutes(1));
-        }
-
-        public ValueTask DisposeAsync() => Database.DisposeAsync();
-    }
-
-    /// <summary>Writes <paramref name="flows"/> with the product's writer, adds the interface classes, runs the builder at <paramref name="now"/>.</summary>
-    private static async Task BuildAsync(MigratedDatabaseFixture database, FlowRecord[] flows, DateTimeOffset now)
-    {
-        await database.CreateMaintainer().EnsurePartitionsAsync(WeekStart.AddDays(-1), End.AddDays(2), Cancellation);
-        await database.CreateWriter().WriteAsync(flows, Cancellation);
-        await InsertClassesAsync(database.DataSource, Cancellation);
-        await RollupTrafficFixture.Builder(database.DataSource, now, Options14Days).RunOnceAsync(Cancellation);
-    }
+    private static Task BuildAsync(MigratedDatabaseFixture database, FlowRecord[] flows, DateTimeOffset now) =>
+        Week.BuildAsync(database, flows, now, Cancellation);
 
     [Fact]
     public async Task RunOnceAsync_AWholeWeek_WeekAndSixHourCubesEqualSumsOfTheRecordsAndCoverThem()

@@ -279,19 +279,8 @@ public sealed class ClassRollupTests(PostgresServerFixture server, ClassRollupTe
     private static List<string> Expected(
         RollupResolution resolution, IEnumerable<FlowRecord> flows, IReadOnlyList<(string Exporter, uint IfIndex, string Connectivity, string? Provider, string Boundary)> classes,
         TimeInterval within) =>
-        flows.Where(f => f.TimeReceived >= within.From.UtcDateTime && f.TimeReceived < within.To.UtcDateTime)
-            .GroupBy(f => string.Join("|",
-                resolution.Floor(new DateTimeOffset(f.TimeReceived, TimeSpan.Zero)).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
-                ((int)f.TrafficDirection).ToString(CultureInfo.InvariantCulture),
-                ClassOf(f, classes, c => c.Connectivity) ?? "∅",
-                ClassOf(f, classes, c => c.Provider) ?? "∅",
-                ClassOf(f, classes, c => c.Boundary) ?? "∅"))
-            .Select(g => string.Join("|", g.Key,
-                g.Count().ToString(CultureInfo.InvariantCulture),
-                g.Sum(f => (long)f.ScaledPackets).ToString(CultureInfo.InvariantCulture),
-                g.Sum(f => (long)f.ScaledBytes).ToString(CultureInfo.InvariantCulture)))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        ExpectedRollups.Expected(resolution, flows, within.From, within.To,
+            f => [ClassOf(f, classes, c => c.Connectivity), ClassOf(f, classes, c => c.Provider), ClassOf(f, classes, c => c.Boundary)]);
 
     private static async Task<List<string>> ActualAsync(NpgsqlDataSource dataSource, RollupResolution resolution)
     {

@@ -12,11 +12,16 @@ namespace FlowViz.Storage.Tests.Rollups;
 public static class ExpectedRollups
 {
     public static List<string> Expected(RollupCube cube, RollupResolution resolution, IEnumerable<FlowRecord> flows, DateTimeOffset from, DateTimeOffset to) =>
+        Expected(resolution, flows, from, to, f => cube.Columns.Select(c => ColumnValue(c.Name, f)));
+
+    /// <summary>The same over any key columns: <paramref name="columns"/> gives a flow's values, null for SQL NULL.</summary>
+    public static List<string> Expected(
+        RollupResolution resolution, IEnumerable<FlowRecord> flows, DateTimeOffset from, DateTimeOffset to, Func<FlowRecord, IEnumerable<string?>> columns) =>
         flows.Where(f => f.TimeReceived >= from.UtcDateTime && f.TimeReceived < to.UtcDateTime)
             .GroupBy(f => string.Join("|", [
                 resolution.Floor(new DateTimeOffset(f.TimeReceived, TimeSpan.Zero)).ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
                 ((int)f.TrafficDirection).ToString(CultureInfo.InvariantCulture),
-                .. cube.Columns.Select(c => ColumnValue(c.Name, f) ?? "∅")]))
+                .. columns(f).Select(value => value ?? "∅")]))
             .Select(g => string.Join("|", g.Key,
                 g.Count().ToString(CultureInfo.InvariantCulture),
                 g.Sum(f => (long)f.ScaledPackets).ToString(CultureInfo.InvariantCulture),

@@ -87,25 +87,13 @@ internal static class DashboardQueryBenchmark
             {
                 // The same data without 0015's class rollup: the planner sees no current class level and reads the interface
                 // cube through the class joins, as before. The state comes back at the end, so a --data database stays whole.
-                await ExecuteAsync(dataSource, "CREATE TABLE bench_kept_class_state AS SELECT * FROM class_rollup_state");
-                await ExecuteAsync(dataSource, "DELETE FROM class_rollup_state");
-                Console.WriteLine("Without 0015 (no class rollup):");
-                await TimeAsync(cases, runs);
-                Console.WriteLine($"load {File.ReadAllText("/proc/loadavg").Trim()}");
-                await ExecuteAsync(dataSource, "INSERT INTO class_rollup_state SELECT * FROM bench_kept_class_state");
-                await ExecuteAsync(dataSource, "DROP TABLE bench_kept_class_state");
+                await TimeWithoutRowsAsync(dataSource, "class_rollup_state", "true", "Without 0015 (no class rollup):", cases, runs);
             }
             if (withoutMigration0012)
             {
                 // The same data without 0012's levels: the planner sees no 6-hour or week coverage and stops at hours and
                 // days, as before. The coverage rows come back at the end, so a --data database stays whole.
-                await ExecuteAsync(dataSource, "CREATE TABLE bench_kept_state AS SELECT * FROM rollup_state WHERE resolution IN ('6h', '1w')");
-                await ExecuteAsync(dataSource, "DELETE FROM rollup_state WHERE resolution IN ('6h', '1w')");
-                Console.WriteLine("Without 0012 (no 6-hour or week rollups):");
-                await TimeAsync(cases, runs);
-                Console.WriteLine($"load {File.ReadAllText("/proc/loadavg").Trim()}");
-                await ExecuteAsync(dataSource, "INSERT INTO rollup_state SELECT * FROM bench_kept_state");
-                await ExecuteAsync(dataSource, "DROP TABLE bench_kept_state");
+                await TimeWithoutRowsAsync(dataSource, "rollup_state", "resolution IN ('6h', '1w')", "Without 0012 (no 6-hour or week rollups):", cases, runs);
             }
             if (withoutMigration0010)
             {
@@ -179,6 +167,28 @@ internal static class DashboardQueryBenchmark
             }
             Array.Sort(timings);
             Console.WriteLine($"| {name} | {Percentile(timings, 0.50):F1} | {Percentile(timings, 0.95):F1} | {timings[^1]:F1} |");
+        }
+    }
+
+    /// <summary>
+    /// The cases timed with the rows of <paramref name="table"/> matching <paramref name="where"/> (fixed SQL of this file)
+    /// set aside, then put back even when timing fails, so that a --data database stays whole.
+    /// </summary>
+    private static async Task TimeWithoutRowsAsync(
+        NpgsqlDataSource dataSource, string table, string where, string title, (string Name, Func<Task> Run)[] cases, int runs)
+    {
+        await ExecuteAsync(dataSource, $"CREATE TABLE bench_kept_rows AS SELECT * FROM {table} WHERE {where}");
+        await ExecuteAsync(dataSource, $"DELETE FROM {table} WHERE {where}");
+        try
+        {
+            Console.WriteLine(title);
+            await TimeAsync(cases, runs);
+            Console.WriteLine($"load {File.ReadAllText("/proc/loadavg").Trim()}");
+        }
+        finally
+        {
+            await ExecuteAsync(dataSource, $"INSERT INTO {table} SELECT * FROM bench_kept_rows");
+            await ExecuteAsync(dataSource, "DROP TABLE bench_kept_rows");
         }
     }
 

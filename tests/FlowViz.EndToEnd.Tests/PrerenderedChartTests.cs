@@ -106,7 +106,9 @@ public sealed class PrerenderedChartTests(AppWithKnownTraffic fixture)
             await apexMayLoad.Task.WaitAsync(TimeSpan.FromSeconds(120));
             await route.ContinueAsync();
         });
-        await page.GotoAsync(new Uri(fixture.App.BaseAddress, $"/?{fixture.RangeQuery}").ToString());
+        // Not until "load": the held script (preloaded in the head, or injected before load) holds the load event back.
+        await page.GotoAsync(new Uri(fixture.App.BaseAddress, $"/?{fixture.RangeQuery}").ToString(),
+            new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded });
 
         // Blazor starts without waiting for charts that cannot be drawn yet; its render replaces the prerendered
         // containers, and each picture moves into its replacement rather than leaving it blank.

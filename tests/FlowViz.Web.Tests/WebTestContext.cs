@@ -61,6 +61,9 @@ public abstract class WebTestContext : BunitContext
     /// <summary>What the viewer may see (everything unless a test narrows it before the first render).</summary>
     protected FlowViz.Identity.Scoping.ViewerScope ViewerScope { get; set; } = FlowViz.Identity.Scoping.ViewerScope.Everything;
 
+    /// <summary>The circuit's connection to its browser (connected until a test says it was lost).</summary>
+    protected FlowViz.Web.Components.Live.CircuitConnection Connection => Services.GetRequiredService<FlowViz.Web.Components.Live.CircuitConnection>();
+
     protected BunitJSModuleInterop ChartModule { get; }
 
     protected BunitJSModuleInterop BrowserModule { get; }

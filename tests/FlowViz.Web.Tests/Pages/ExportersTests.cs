@@ -88,6 +88,20 @@ public class ExportersTests : WebTestContext
     }
 
     [Fact]
+    public void Timer_BrowserGone_ReadsCountersOnlyWhenBack()
+    {
+        var page = Render<ExportersPage>();
+        Exporters.Rows = [SampleExporters.Sending];
+
+        Connection.MarkLost();
+        Clock.Advance(ExportersPage.RefreshInterval * 2);
+        Assert.Equal(2, page.FindAll("[data-testid=exporter-row]").Count);
+
+        Connection.MarkRestored();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=exporter-row]")));
+    }
+
+    [Fact]
     public void ClickUtc_PutsZoneInUrl()
     {
         var page = Render<ExportersPage>();

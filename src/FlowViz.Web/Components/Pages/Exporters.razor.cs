@@ -1,4 +1,5 @@
 using FlowViz.Web.Components.Exporters;
+using FlowViz.Web.Components.Live;
 using FlowViz.Web.Exporters;
 using Microsoft.AspNetCore.Components;
 
@@ -6,8 +7,8 @@ namespace FlowViz.Web.Components.Pages;
 
 /// <summary>
 /// Every exporter's counters (datagrams, flows, templates, sampling, sequence loss, malformed datagrams, last
-/// seen), refreshed every <see cref="RefreshInterval"/>. Sort order and time zone are in the URL; the zone handling
-/// is <see cref="ZonedPage"/>'s, as on every other page.
+/// seen), refreshed every <see cref="RefreshInterval"/> while the browser is connected. Sort order and time zone are
+/// in the URL; the zone handling is <see cref="ZonedPage"/>'s, as on every other page.
 /// </summary>
 public partial class Exporters : IDisposable
 {
@@ -18,10 +19,11 @@ public partial class Exporters : IDisposable
     private DateTimeOffset _now;
     private string? _error;
     private ExporterSort _sort = ExporterSort.Default;
-    private ITimer? _timer;
+    private LiveRefresh? _refresh;
 
     [Inject] private IExporterReports Reports { get; set; } = default!;
     [Inject] private ILogger<Exporters> Logger { get; set; } = default!;
+    [Inject] private CircuitConnection Connection { get; set; } = default!;
 
     [SupplyParameterFromQuery(Name = "sort")] public string? SortText { get; set; }
 
@@ -48,7 +50,7 @@ public partial class Exporters : IDisposable
     {
         if (firstRender)
         {
-            _timer = Clock.CreateTimer(_ => _ = InvokeAsync(Refresh), null, RefreshInterval, RefreshInterval);
+            _refresh = new LiveRefresh(Clock, RefreshInterval, Connection, () => InvokeAsync(Refresh));
         }
         await base.OnAfterRenderAsync(firstRender); // the browser's zone
     }
@@ -77,7 +79,7 @@ public partial class Exporters : IDisposable
 
     public void Dispose()
     {
-        _timer?.Dispose();
+        _refresh?.Dispose();
         GC.SuppressFinalize(this);
     }
 }

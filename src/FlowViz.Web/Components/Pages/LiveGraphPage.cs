@@ -1,5 +1,6 @@
 using FlowViz.Core.Filtering;
 using FlowViz.Core.Queries;
+using FlowViz.Web.Components.Live;
 using FlowViz.Web.Components.Prerendering;
 using FlowViz.Web.Components.Time;
 using FlowViz.Web.Components.Traffic;
@@ -9,8 +10,9 @@ namespace FlowViz.Web.Components.Pages;
 
 /// <summary>
 /// A graph page that loads one <typeparamref name="TData"/> per URL state and refreshes relative ranges every
-/// <see cref="RefreshInterval"/> (as Overview does): a load still running is not stacked on, a superseded one never
-/// wins, a bad filter or route value shows its message instead of traffic, and a failed query says what happened.
+/// <see cref="RefreshInterval"/> while its browser is connected (as Overview does): a load still running is not stacked
+/// on, a superseded one never wins, a bad filter or route value shows its message instead of traffic, and a failed
+/// query says what happened.
 /// The prerender's data is carried into the interactive render (<see cref="PrerenderedLoad"/>), so a page load queries
 /// once, not once in the prerender and again when the circuit starts; refreshes and URL changes query as before.
 /// </summary>
@@ -22,12 +24,13 @@ public abstract class LiveGraphPage<TData> : GraphPage, IDisposable where TData 
     private bool _invalid;
     private object? _routeValue;
     private CancellationTokenSource? _load;
-    private ITimer? _timer;
+    private LiveRefresh? _refresh;
     private PersistingComponentStateSubscription _persisting;
 
     [Inject] protected ITrafficQueries Traffic { get; set; } = default!;
     [Inject] private ILoggerFactory Loggers { get; set; } = default!;
     [Inject] private PersistentComponentState PageState { get; set; } = default!;
+    [Inject] private CircuitConnection Connection { get; set; } = default!;
 
     protected RangeSelection Selection { get; private set; } = RangeSelection.Default;
     protected MetricChoice Metric { get; private set; } = MetricChoice.Bits;
@@ -109,7 +112,7 @@ public abstract class LiveGraphPage<TData> : GraphPage, IDisposable where TData 
     {
         if (firstRender)
         {
-            _timer = Clock.CreateTimer(_ => _ = InvokeAsync(RefreshAsync), null, RefreshInterval, RefreshInterval);
+            _refresh = new LiveRefresh(Clock, RefreshInterval, Connection, () => InvokeAsync(RefreshAsync));
         }
         return base.OnAfterRenderAsync(firstRender);
     }
@@ -164,7 +167,7 @@ public abstract class LiveGraphPage<TData> : GraphPage, IDisposable where TData 
 
     public void Dispose()
     {
-        _timer?.Dispose();
+        _refresh?.Dispose();
         _load?.Cancel();
         _persisting.Dispose();
         GC.SuppressFinalize(this);

@@ -60,7 +60,7 @@ public static class FirstPaintBenchmark
                     foreach (var sample in samples)
                     {
                         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                            $"  sample: paint {sample[(int)PaintProbe.Stage.Meaningful]:0} fcp {sample[(int)PaintProbe.Stage.FirstContentfulPaint]:0} response {sample[(int)PaintProbe.Stage.ResponseEnd]:0} DOMContentLoaded {sample[(int)PaintProbe.Stage.DomContentLoaded]:0} drawn {sample[(int)PaintProbe.Stage.Drawn]:0}"));
+                            $"  sample: paint {sample[(int)PaintProbe.Stage.Meaningful]:0} fcp {sample[(int)PaintProbe.Stage.FirstContentfulPaint]:0} request {sample[(int)PaintProbe.Stage.RequestStart]:0} first byte {sample[(int)PaintProbe.Stage.ResponseStart]:0} response {sample[(int)PaintProbe.Stage.ResponseEnd]:0} render-blocking in {sample[(int)PaintProbe.Stage.RenderBlockingEnd]:0} DOMContentLoaded {sample[(int)PaintProbe.Stage.DomContentLoaded]:0} drawn {sample[(int)PaintProbe.Stage.Drawn]:0}"));
                     }
                 }
                 var paint = Column(samples, PaintProbe.Stage.Meaningful);

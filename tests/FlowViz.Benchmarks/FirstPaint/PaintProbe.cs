@@ -57,12 +57,15 @@ public static class PaintProbe
     {
         ResponseEnd, DomContentLoaded, Circuit, Data, Meaningful, Drawn, FirstContentfulPaint,
         BlazorScriptEnd, NegotiateStart, NegotiateEnd, StateChars, HtmlBytes, ChartPayloadChars,
+        RequestStart, ResponseStart, RenderBlockingEnd,
     }
 
     /// <summary>
     /// What the page knows when the target has appeared, in <see cref="Stage"/> order: times in ms from navigation start
     /// (−1: not seen), then the size of Blazor's persisted state comment (characters; it goes back up with the circuit's
-    /// first message), of the HTML (decoded bytes) and of the charts' prerendered payloads (characters).
+    /// first message), of the HTML (decoded bytes) and of the charts' prerendered payloads (characters); then when the
+    /// document's request went out (after the renderer's start), when its first byte came, and when the last
+    /// render-blocking resource (stylesheets, the head's classic script) was in.
     /// </summary>
     public const string Read = """
         () => {
@@ -80,7 +83,9 @@ public static class PaintProbe
             const payloads = [...document.querySelectorAll('[data-prerendered]')].reduce((n, e) => n + e.dataset.prerendered.length, 0);
             return [nav.responseEnd, nav.domContentLoadedEventEnd, window.__paint.circuit ?? -1, window.__paint.data ?? -1,
                 window.__paint.meaningful, window.__paint.drawn ?? -1, window.__paint.contentful ?? -1, blazor?.responseEnd ?? -1, negotiate?.startTime ?? -1, negotiate?.responseEnd ?? -1,
-                state, nav.decodedBodySize, payloads];
+                state, nav.decodedBodySize, payloads,
+                nav.requestStart, nav.responseStart,
+                Math.max(-1, ...resources.filter(r => r.renderBlockingStatus === 'blocking').map(r => r.responseEnd))];
         }
         """;
 }

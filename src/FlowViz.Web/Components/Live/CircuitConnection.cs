@@ -3,9 +3,10 @@ using Microsoft.AspNetCore.Components.Server.Circuits;
 namespace FlowViz.Web.Components.Live;
 
 /// <summary>
-/// Whether this circuit's browser is connected. A closed tab or a reload leaves its circuit on the server, disconnected,
-/// for Blazor's retention period (3 minutes by default) in case the browser comes back. Its pages must not go on
-/// refreshing for nobody in that time: every reload of a graph page would add one more poller of the database.
+/// Whether this circuit's browser is connected. A browser that goes away without closing the page (network lost, laptop
+/// asleep, browser killed: no unload beacon) leaves its circuit on the server, disconnected, for Blazor's retention
+/// period (3 minutes by default) in case it comes back. Its pages must not go on refreshing for nobody in that time:
+/// five such Host pages went on asking about 8 queries each per 10 s (tests/benchmarks/README.md, session 9).
 /// One per circuit, registered both as itself and as one of the circuit's <see cref="CircuitHandler"/>s
 /// (<see cref="UiServiceCollectionExtensions.AddFlowVizUi"/>). A prerender has no circuit: it counts as connected.
 /// </summary>

@@ -57,6 +57,10 @@ public sealed class AsDrillDownPageTests(AppWithKnownTraffic fixture)
         var interfaceRow = page.Locator("[data-testid=as-interfaces] [data-testid=stats-row][data-key='127.0.0.1/0']");
         await Assertions.Expect(interfaceRow.GetByTestId("stats-detail").First).ToHaveTextAsync("127.0.0.1");
         await Assertions.Expect(page.GetByTestId("as-sankey")).ToBeVisibleAsync();
+        // The tables read from the raw flows come after the charts (the prerender leaves them out), then replace the notice.
+        await Assertions.Expect(page.GetByTestId("as-prefixes-panel")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("as-top")).ToHaveCountAsync(8);
+        await Assertions.Expect(page.GetByTestId("as-details-loading")).ToHaveCountAsync(0);
         var inbound = await fixture.GetJsonAsync($"/api/v1/as/0/interfaces?{fixture.RangeQuery}");
         Assert.Equal("127.0.0.1/0", inbound.GetProperty("inbound").GetProperty("rows")[0].GetProperty("key").GetString());
         await Accessibility.AssertNoSeriousViolationsAsync(page);
@@ -79,6 +83,17 @@ public sealed class AsDrillDownPageTests(AppWithKnownTraffic fixture)
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/as/0\\?from="));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Origin AS 0");
         Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task OriginAs_PrerenderedHtml_HasTheChartsAndSaysTheRawFlowTablesAreLoading()
+    {
+        var html = await fixture.App.Http.GetStringAsync($"/as/0?{fixture.RangeQuery}", TestContext.Current.CancellationToken);
+
+        Assert.Contains("data-testid=\"as-interfaces-chart\"", html, StringComparison.Ordinal);
+        Assert.Contains("traffic-chart-static", html, StringComparison.Ordinal); // the chart's picture, painted with the HTML
+        Assert.Contains("data-testid=\"as-details-loading\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"as-top\"", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -64,6 +64,44 @@ public class DrillDownPrerenderedLoadTests : WebTestContext
     private static void Interface7(ComponentParameterCollectionBuilder<Interface> p) => p.Add(c => c.Exporter, "192.0.2.1").Add(c => c.IfIndex, "7");
 
     [Fact]
+    public void OriginAs_Prerender_PaintsTheRollupChartsAndLeavesTheRawFlowTablesOut()
+    {
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+        var page = Render<OriginAs>(OriginAs64500);
+
+        Assert.Equal([FlowDimension.InputInterface, FlowDimension.OutputInterface], Queries.SeriesCalls.Select(q => q.By));
+        Assert.Empty(Queries.TopCalls);
+        Assert.Equal(2, page.FindAll("[data-testid=traffic-chart]").Count);
+        Assert.Single(page.FindAll("[data-testid=as-sankey]"));
+        Assert.Equal("Loading the prefixes, addresses and countries of AS 64500 (read from the raw flows)…",
+            page.Find("[data-testid=as-details-loading]").TextContent);
+        Assert.Empty(page.FindAll("[data-testid=as-top]"));
+    }
+
+    [Fact]
+    public void OriginAs_PrerenderLeftTheTablesOut_InteractiveRenderShowsItAndLoadsTheWholePage()
+    {
+        NavigateTo("/as/64500?range=24h");
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+        Prerender<OriginAs>(OriginAs64500);
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Queries.Hold = held.Task;
+
+        var page = Render<OriginAs>(OriginAs64500);
+
+        Assert.Single(page.FindAll("[data-testid=as-details-loading]")); // the carried charts, the tables on their way
+        Assert.Equal(2, page.FindAll("[data-testid=traffic-chart]").Count);
+        held.SetResult();
+        page.WaitForAssertion(() => Assert.Equal(8, page.FindAll("[data-testid=as-top-row]").Count));
+        Assert.Equal(["192.0.2.0/24", "198.51.100.7"], page.FindAll("[data-testid=as-prefix-row]").Select(r => r.GetAttribute("data-key")));
+        Assert.Empty(page.FindAll("[data-testid=as-details-loading]"));
+        Assert.Equal(2, Queries.SeriesCalls.Count); // the whole page once, as a refresh would
+    }
+
+    /// <summary>A carried load that holds the tables too (a paused circuit's state, say) is shown as it is.</summary>
+    [Fact]
     public void OriginAs_PrerenderedDataPresent_InteractiveRenderShowsItWithoutQuerying()
     {
         NavigateTo("/as/64500?range=24h");
@@ -164,6 +202,6 @@ public class DrillDownPrerenderedLoadTests : WebTestContext
         // The data read back writes the same JSON value that was carried (compared as JSON: escaping may differ).
         Assert.True(System.Text.Json.JsonElement.DeepEquals(PageDataJson.ToElement(data)!.Value, load.Data));
         Assert.Equal(new FlowViz.Web.Components.AsAnalysis.AsInterfaceLabel("xe-0/0/7", "transit", "ntt"), data.Interfaces["192.0.2.1/7"]);
-        Assert.Equal([true, true, true, true, false, false, false, false], data.Tops.Select(t => t.Inbound));
+        Assert.Equal([true, true, true, true, false, false, false, false], data.Details!.Tops.Select(t => t.Inbound));
     }
 }

@@ -50,6 +50,12 @@ public abstract class LiveGraphPage<TData> : GraphPage, IDisposable where TData 
 
     protected abstract Task<TData> QueryAsync(TimeRange range, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether a prerender's load left part of the page out (so that the rest is painted at once): the interactive
+    /// render shows it and loads the whole page, as a refresh would.
+    /// </summary>
+    protected virtual bool IsPartial(TData data) => false;
+
     protected override void OnInitialized()
     {
         base.OnInitialized();
@@ -75,7 +81,7 @@ public abstract class LiveGraphPage<TData> : GraphPage, IDisposable where TData 
         if (first && TakePrerenderedLoad() is { } prerendered)
         {
             (Data, Error) = (prerendered, null);
-            return Task.CompletedTask;
+            return IsPartial(prerendered) ? LoadAsync() : Task.CompletedTask;
         }
         return LoadAsync();
     }

@@ -96,6 +96,7 @@ public sealed class ApplicationsAndHostsPageTests(AppWithKnownTraffic fixture)
         Assert.Equal(summary.GetProperty("flows").GetInt64().ToString(CultureInfo.InvariantCulture),
             await page.GetByTestId("total-flows").GetAttributeAsync("data-value"));
         var peers = await fixture.GetJsonAsync($"/api/v1/top?by=dst_addr&filter={Uri.EscapeDataString("host " + address)}&{fixture.RangeQuery}");
+        await Assertions.Expect(page.GetByTestId("host-top")).ToHaveCountAsync(4);
         var shownPeers = await page.GetByTestId("host-top").Nth(1).GetByTestId("host-top-row").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.key)");
         Assert.Equal(peers.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("key").GetString()), shownPeers);
 

@@ -116,6 +116,40 @@ public class PrerenderedLoadTests : WebTestContext
     }
 
     [Fact]
+    public void HostTraffic_Prerender_AsksForTheChartsOnlyAndSaysTheTablesAreLoading()
+    {
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+        var page = Render<HostTraffic>(p => p.Add(c => c.Address, "10.0.0.1"));
+
+        Assert.Empty(Queries.TopCalls);
+        Assert.Equal(3, Queries.SeriesCalls.Count);
+        Assert.Single(Queries.SummaryQueries);
+        Assert.Equal(3, page.FindAll("[data-testid=traffic-chart]").Count);
+        Assert.Equal("Loading the peers and countries of 10.0.0.1…", page.Find("[data-testid=host-tops-loading]").TextContent);
+        Assert.Empty(page.FindAll("[data-testid=host-top]"));
+    }
+
+    [Fact]
+    public void HostTraffic_PrerenderLeftTheTablesOut_InteractiveRenderShowsItAndLoadsTheWholePage()
+    {
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+        Prerender<HostTraffic>(p => p.Add(c => c.Address, "10.0.0.1"));
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Queries.Hold = held.Task;
+
+        var page = Render<HostTraffic>(p => p.Add(c => c.Address, "10.0.0.1"));
+
+        Assert.Single(page.FindAll("[data-testid=host-tops-loading]")); // the carried charts, the tables on their way
+        Assert.Equal(3, page.FindAll("[data-testid=traffic-chart]").Count);
+        held.SetResult();
+        page.WaitForAssertion(() => Assert.Equal(4, page.FindAll("[data-testid=host-top-row]").Count));
+        Assert.Empty(page.FindAll("[data-testid=host-tops-loading]"));
+        Assert.Equal(4, Queries.TopCalls.Count);
+    }
+
+    [Fact]
     public void HostTraffic_PrerenderedForAnotherHost_Queries()
     {
         Prerender<HostTraffic>(p => p.Add(c => c.Address, "10.0.0.1"));

@@ -77,11 +77,21 @@ public partial class HostTraffic
             var series = await Traffic.SeriesAsync(new SeriesQuery(range, chart.By, Metric.SeriesMetric, step, TopLimit, filter), cancellationToken);
             return new HostTrafficChart(chart.Id, chart.Title, chart.KeyHeader, series, SeriesStatsRow.Of(series));
         });
-        var tops = PageQueries.All(TopTables, async table =>
-            (table.Title, table.KeyHeader, await Traffic.TopAsync(new TopQuery(range, table.By, Metric.RankMetric, TopLimit, filter), cancellationToken)));
+        var tops = RendererInfo.IsInteractive ? TopsAsync(range, filter, cancellationToken) : Task.FromResult<IReadOnlyList<(string, string, TopResult)>?>(null);
         await Task.WhenAll(totals, applications, charts, tops);
         return new HostTrafficData(range, await totals, await applications, DirectionRow.Of(await applications), await charts, await tops);
     }
+
+    /// <summary>
+    /// Every query of this page reads the raw flows (no rollup holds a host's peers or its traffic by application), so the
+    /// page takes longer the more flows the range holds. The prerender asks for the charts only, half the queries; the
+    /// peer and country tables follow once the page is live (the interactive render loads the whole page).
+    /// </summary>
+    protected override bool IsPartial(HostTrafficData data) => data.Tops is null;
+
+    private async Task<IReadOnlyList<(string, string, TopResult)>?> TopsAsync(TimeRange range, FilterExpression filter, CancellationToken cancellationToken) =>
+        await PageQueries.All(TopTables, async table =>
+            (table.Title, table.KeyHeader, await Traffic.TopAsync(new TopQuery(range, table.By, Metric.RankMetric, TopLimit, filter), cancellationToken)));
 
     private static readonly (string Id, FlowDimension By, string Title, string KeyHeader)[] Charts =
     [

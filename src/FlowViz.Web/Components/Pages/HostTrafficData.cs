@@ -7,7 +7,7 @@ namespace FlowViz.Web.Components.Pages;
 /// <summary>
 /// One load of a host's page: its totals; its applications split by direction (series and legend rows); its traffic by
 /// origin AS and by destination country over time (series and their statistics); its top peers and countries, each a
-/// (title, key header, top-N) in display order.
+/// (title, key header, top-N) in display order, null when the load left them out (the prerender does).
 /// </summary>
 public sealed record HostTrafficData(
     TimeRange Range,
@@ -15,7 +15,7 @@ public sealed record HostTrafficData(
     SeriesResult Applications,
     IReadOnlyList<DirectionRow> ApplicationRows,
     IReadOnlyList<HostTrafficChart> Charts,
-    IReadOnlyList<(string Title, string KeyHeader, TopResult Top)> Tops)
+    IReadOnlyList<(string Title, string KeyHeader, TopResult Top)>? Tops)
 {
     public bool IsEmpty => Totals.Flows == 0 && Totals.Packets == 0 && Totals.Bytes == 0;
 }

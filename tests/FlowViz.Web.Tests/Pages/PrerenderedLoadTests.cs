@@ -131,7 +131,7 @@ public class PrerenderedLoadTests : WebTestContext
     }
 
     [Fact]
-    public void HostTraffic_PrerenderLeftTheTablesOut_InteractiveRenderShowsItAndLoadsTheWholePage()
+    public void HostTraffic_PrerenderLeftTheTablesOut_InteractiveRenderShowsItAndAsksForTheTablesOnly()
     {
         SetRendererInfo(new RendererInfo("Static", isInteractive: false));
         Prerender<HostTraffic>(p => p.Add(c => c.Address, "10.0.0.1"));
@@ -147,6 +147,8 @@ public class PrerenderedLoadTests : WebTestContext
         page.WaitForAssertion(() => Assert.Equal(4, page.FindAll("[data-testid=host-top-row]").Count));
         Assert.Empty(page.FindAll("[data-testid=host-tops-loading]"));
         Assert.Equal(4, Queries.TopCalls.Count);
+        Assert.Empty(Queries.SeriesCalls); // only what the prerender left out
+        Assert.Empty(Queries.SummaryQueries);
     }
 
     [Fact]

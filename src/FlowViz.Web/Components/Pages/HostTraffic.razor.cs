@@ -66,7 +66,7 @@ public partial class HostTraffic
 
     protected override async Task<HostTrafficData> QueryAsync(TimeRange range, CancellationToken cancellationToken)
     {
-        var filter = Within(new AddressFilter(FilterSide.Either, FilterValues.HostNetwork(_address!)));
+        var filter = HostFilter;
         var step = SeriesStep.For(range);
         // All at once (PageQueries): the page is answered in the time of its slowest query, not of all eight.
         var totals = Traffic.SummaryAsync(new SummaryQuery(range, filter), cancellationToken);
@@ -84,10 +84,13 @@ public partial class HostTraffic
 
     /// <summary>
     /// Every query of this page reads the raw flows (no rollup holds a host's peers or its traffic by application), so the
-    /// page takes longer the more flows the range holds. The prerender asks for the charts only, half the queries; the
-    /// peer and country tables follow once the page is live (the interactive render loads the whole page).
+    /// page takes longer the more flows the range holds. The prerender asks for the totals and charts only, half the
+    /// queries; the peer and country tables follow once the page is live, over the same range.
     /// </summary>
-    protected override bool IsPartial(HostTrafficData data) => data.Tops is null;
+    protected override Func<CancellationToken, Task<HostTrafficData>>? RestOf(HostTrafficData data) => data.Tops is not null ? null
+        : async cancellationToken => data with { Tops = await TopsAsync(data.Range, HostFilter, cancellationToken) };
+
+    private FilterExpression HostFilter => Within(new AddressFilter(FilterSide.Either, FilterValues.HostNetwork(_address!)));
 
     private async Task<IReadOnlyList<(string, string, TopResult)>?> TopsAsync(TimeRange range, FilterExpression filter, CancellationToken cancellationToken) =>
         await PageQueries.All(TopTables, async table =>

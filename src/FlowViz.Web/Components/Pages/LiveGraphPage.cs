@@ -51,10 +51,11 @@ public abstract class LiveGraphPage<TData> : GraphPage, IDisposable where TData 
     protected abstract Task<TData> QueryAsync(TimeRange range, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Whether a prerender's load left part of the page out (so that the rest is painted at once): the interactive
-    /// render shows it and loads the whole page, as a refresh would.
+    /// For a prerender's load that left part of the page out (so that the rest is painted at once), the query of what
+    /// it left out, returning the whole: the interactive render shows the carried part and asks only for the rest, over
+    /// the carried range. Null when the load is whole.
     /// </summary>
-    protected virtual bool IsPartial(TData data) => false;
+    protected virtual Func<CancellationToken, Task<TData>>? RestOf(TData data) => null;
 
     protected override void OnInitialized()
     {
@@ -81,9 +82,9 @@ public abstract class LiveGraphPage<TData> : GraphPage, IDisposable where TData 
         if (first && TakePrerenderedLoad() is { } prerendered)
         {
             (Data, Error) = (prerendered, null);
-            return IsPartial(prerendered) ? LoadAsync() : Task.CompletedTask;
+            return RestOf(prerendered) is { } rest ? LoadAsync(rest) : Task.CompletedTask;
         }
-        return LoadAsync();
+        return LoadAsync(QueryNowAsync);
     }
 
     /// <summary>The prerender's data for this very address, if this render continues a prerendered response.</summary>
@@ -130,17 +131,19 @@ public abstract class LiveGraphPage<TData> : GraphPage, IDisposable where TData 
         {
             return;
         }
-        await LoadAsync();
+        await LoadAsync(QueryNowAsync);
         StateHasChanged();
     }
 
-    private async Task LoadAsync()
+    private Task<TData> QueryNowAsync(CancellationToken cancellationToken) => QueryAsync(Selection.Resolve(Clock.GetUtcNow()), cancellationToken);
+
+    private async Task LoadAsync(Func<CancellationToken, Task<TData>> query)
     {
         _load?.Cancel();
         using var load = _load = new CancellationTokenSource();
         try
         {
-            var data = await QueryAsync(Selection.Resolve(Clock.GetUtcNow()), load.Token);
+            var data = await query(load.Token);
             if (!load.IsCancellationRequested) // a superseded load that ignored its token must not win
             {
                 (Data, Error) = (data, null);

@@ -18,7 +18,7 @@ namespace FlowViz.Web.Components.Pages;
 /// addresses and countries, of the traffic from it and of the traffic to it. The filters are those of
 /// <c>/api/v1/as/{asn}/interfaces</c> (source AS = asn in, destination AS = asn out) as filter trees ANDed with the
 /// user's filter, through the tenant-scoped <see cref="ITrafficQueries"/>. URL state, refresh and the prerender's
-/// carry-over are <see cref="LiveGraphPage{TData}"/>'s; the prerender leaves the raw-flow tables out (<see cref="IsPartial"/>).
+/// carry-over are <see cref="LiveGraphPage{TData}"/>'s; the prerender leaves the raw-flow tables out (<see cref="RestOf"/>).
 /// </summary>
 public partial class OriginAs
 {
@@ -113,9 +113,10 @@ public partial class OriginAs
     /// <summary>
     /// The prerender leaves out the tables read from the raw flows: the interface charts come from the rollups and are
     /// painted with the HTML, while the raw flows take longer the more flows the range holds (about 1.3 s for the
-    /// demo's first 25 minutes on a 2-core machine). The interactive render then loads the whole page.
+    /// demo's first 25 minutes on a 2-core machine). The interactive render then asks for the tables, over the same range.
     /// </summary>
-    protected override bool IsPartial(OriginAsData data) => data.Details is null;
+    protected override Func<CancellationToken, Task<OriginAsData>>? RestOf(OriginAsData data) => data.Details is not null ? null
+        : async cancellationToken => data with { Details = await DetailsAsync(_asn!.Value, data.Range, cancellationToken) };
 
     private async Task<OriginAsDetails?> DetailsAsync(uint asn, TimeRange range, CancellationToken cancellationToken)
     {

@@ -110,45 +110,6 @@ public class OverviewTests : WebTestContext
     }
 
     [Fact]
-    public void Reconnect_AfterSkippedRefresh_RefreshesOnceAtOnce()
-    {
-        Render<Overview>();
-        Connection.MarkLost();
-        Clock.Advance(Overview.RefreshInterval * 3);
-
-        Connection.MarkRestored();
-
-        Assert.Equal(2, Queries.SummaryCalls.Count);
-        Assert.Equal(Sample.Now + Overview.RefreshInterval * 3, Queries.SummaryCalls[1].To);
-    }
-
-    [Fact]
-    public void Reconnect_BeforeAnyTick_DoesNotQuery()
-    {
-        Render<Overview>();
-        Connection.MarkLost();
-        Clock.Advance(Overview.RefreshInterval / 2);
-
-        Connection.MarkRestored();
-        Clock.Advance(Overview.RefreshInterval / 2);
-
-        Assert.Equal(2, Queries.SummaryCalls.Count); // the one tick, connected: no extra refresh for the brief loss
-    }
-
-    [Fact]
-    public void Reconnect_DisposedPage_DoesNotQuery()
-    {
-        var page = Render<Overview>();
-        Connection.MarkLost();
-        Clock.Advance(Overview.RefreshInterval);
-
-        page.Instance.Dispose();
-        Connection.MarkRestored();
-
-        Assert.Single(Queries.SummaryCalls);
-    }
-
-    [Fact]
     public void Dispose_Page_StopsRefreshing()
     {
         var page = Render<Overview>();

@@ -77,7 +77,7 @@ public partial class HostTraffic
             var series = await Traffic.SeriesAsync(new SeriesQuery(range, chart.By, Metric.SeriesMetric, step, TopLimit, filter), cancellationToken);
             return new HostTrafficChart(chart.Id, chart.Title, chart.KeyHeader, series, SeriesStatsRow.Of(series));
         });
-        var tops = RendererInfo.IsInteractive ? TopsAsync(range, filter, cancellationToken) : Task.FromResult<IReadOnlyList<(string, string, TopResult)>?>(null);
+        var tops = UnlessPrerendering(() => TopsAsync(range, filter, cancellationToken));
         await Task.WhenAll(totals, applications, charts, tops);
         return new HostTrafficData(range, await totals, await applications, DirectionRow.Of(await applications), await charts, await tops);
     }

@@ -14,7 +14,9 @@ namespace FlowViz.Web.Components.Pages;
 /// on, a superseded one never wins, a bad filter or route value shows its message instead of traffic, and a failed
 /// query says what happened.
 /// The prerender's data is carried into the interactive render (<see cref="PrerenderedLoad"/>), so a page load queries
-/// once, not once in the prerender and again when the circuit starts; refreshes and URL changes query as before.
+/// once, not once in the prerender and again when the circuit starts; a prerender that left slow parts out
+/// (<see cref="UnlessPrerendering"/>) is completed by asking for those only (<see cref="RestOf"/>). Refreshes and URL
+/// changes query the whole page.
 /// </summary>
 public abstract class LiveGraphPage<TData> : GraphPage, IDisposable where TData : class
 {
@@ -56,6 +58,13 @@ public abstract class LiveGraphPage<TData> : GraphPage, IDisposable where TData 
     /// the carried range. Null when the load is whole.
     /// </summary>
     protected virtual Func<CancellationToken, Task<TData>>? RestOf(TData data) => null;
+
+    /// <summary>
+    /// A part of <see cref="QueryAsync"/> that the prerender leaves out (null there), so that the rest of the page is in
+    /// the first HTML without waiting for it; the page's <see cref="RestOf"/> asks for it once the page is live.
+    /// </summary>
+    protected Task<T?> UnlessPrerendering<T>(Func<Task<T?>> query) where T : class =>
+        RendererInfo.IsInteractive ? query() : Task.FromResult<T?>(null);
 
     protected override void OnInitialized()
     {

@@ -103,7 +103,7 @@ public partial class OriginAs
         var leavingTask = Traffic.SeriesAsync(
             new SeriesQuery(range, FlowDimension.OutputInterface, metric.SeriesMetric, step, TopLimit, outbound), cancellationToken);
         var knownTask = Directory.ByKeyAsync(cancellationToken);
-        var detailsTask = RendererInfo.IsInteractive ? DetailsAsync(asn, range, cancellationToken) : Task.FromResult<OriginAsDetails?>(null);
+        var detailsTask = UnlessPrerendering(() => DetailsAsync(asn, range, cancellationToken));
         await Task.WhenAll(entering, leavingTask, knownTask, detailsTask);
         var (series, leaving) = (await entering, await leavingTask);
         var labels = AsInterfaceLabel.Of(await knownTask, series.Series.Concat(leaving.Series).Select(s => s.Key));

@@ -102,6 +102,21 @@ public class DrillDownPrerenderedLoadTests : WebTestContext
         Assert.All(Queries.TopCalls, q => Assert.Equal(new TimeRange(Sample.Now.AddHours(-24), Sample.Now), q.Range));
     }
 
+    [Fact]
+    public void OriginAs_TablesAfterThePrerenderFail_ChartsStayAndTheErrorReplacesTheLoadingNotice()
+    {
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+        Prerender<OriginAs>(OriginAs64500);
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        Queries.Failure = new TimeoutException("database did not answer in 30 s");
+
+        var page = Render<OriginAs>(OriginAs64500);
+
+        Assert.Equal("Could not load traffic of AS 64500: database did not answer in 30 s", page.Find("[data-testid=error]").TextContent);
+        Assert.Equal(2, page.FindAll("[data-testid=traffic-chart]").Count);
+        Assert.Empty(page.FindAll("[data-testid=as-details-loading]"));
+    }
+
     /// <summary>A carried load that holds the tables too (a paused circuit's state, say) is shown as it is.</summary>
     [Fact]
     public void OriginAs_PrerenderedDataPresent_InteractiveRenderShowsItWithoutQuerying()

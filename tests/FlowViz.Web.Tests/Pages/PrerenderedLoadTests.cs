@@ -152,6 +152,21 @@ public class PrerenderedLoadTests : WebTestContext
     }
 
     [Fact]
+    public void HostTraffic_TablesAfterThePrerenderFail_ChartsStayAndTheErrorReplacesTheLoadingNotice()
+    {
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+        Prerender<HostTraffic>(p => p.Add(c => c.Address, "10.0.0.1"));
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        Queries.Failure = new TimeoutException("database did not answer in 30 s");
+
+        var page = Render<HostTraffic>(p => p.Add(c => c.Address, "10.0.0.1"));
+
+        Assert.Equal("Could not load traffic of host 10.0.0.1: database did not answer in 30 s", page.Find("[data-testid=error]").TextContent);
+        Assert.Equal(3, page.FindAll("[data-testid=traffic-chart]").Count);
+        Assert.Empty(page.FindAll("[data-testid=host-tops-loading]"));
+    }
+
+    [Fact]
     public void HostTraffic_PrerenderedForAnotherHost_Queries()
     {
         Prerender<HostTraffic>(p => p.Add(c => c.Address, "10.0.0.1"));
